@@ -1,0 +1,56 @@
+// The one place where index writer and query side agree on the Xapian layout:
+// term prefixes, value slots, metadata keys and the shape of the document data.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace kz::schema {
+
+inline constexpr int kVersion = 1;
+
+// Terms. Unprefixed terms are folded words with positions (phrases); kStem terms are stems
+// (ranking, no positions). Boolean filter terms carry folded values after their prefix.
+inline constexpr std::string_view kStem = "Z";
+inline constexpr std::string_view kContent = "Q";        // Q<sha256 of the file bytes>: one doc per content
+inline constexpr std::string_view kId = "XID";           // XID<id, lower case>
+inline constexpr std::string_view kDossier = "XDOS";     // XDOS<dossier without spaces, lower case>: 29521, 21501-02, 34775-ix
+inline constexpr std::string_view kNr = "XNR";           // XNR<nr, lower case>
+inline constexpr std::string_view kKenmerk = "XKEN";     // XKEN<kenmerk, lower case, no spaces>
+inline constexpr std::string_view kYear = "XJAAR";       // XJAAR2025
+inline constexpr std::string_view kType = "XTYPE";       // XTYPEbrief, XTYPEgeannoteerde agenda
+inline constexpr std::string_view kSignatory = "XVAN";   // XVAN<each folded word of each signatory name and role>
+inline constexpr std::string_view kAddressee = "XAAN";   // XAAN<each folded word of the addressee>
+inline constexpr std::string_view kMission = "XMIS";     // XMIS<mission id>
+inline constexpr std::string_view kCites = "XCITE";      // XCITE<cited id, lower case>
+inline constexpr std::string_view kLayout = "XLAY";      // XLAYkst, XLAYbrief, XLAYnota
+
+// Value slots.
+inline constexpr unsigned kSlotDate = 0;   // "YYYYMMDD" (sortable string), empty when unknown
+inline constexpr unsigned kSlotId = 1;     // the document id (collapse key: one hit per id)
+inline constexpr unsigned kSlotFile = 2;   // first path the content was indexed from
+
+// Database metadata keys.
+inline constexpr std::string_view kMetaFilePrefix = "file:";  // file:<path> -> "<sha256>\t<size>\t<mtime ns>"
+inline constexpr std::string_view kMetaMissions = "missions"; // the mission table (TSV) in force when indexed
+inline constexpr std::string_view kMetaSchema = "schema";
+
+// Document data is one JSON object:
+// {"meta": {show fields...}, "files": [path...], "sha256": "...",
+//  "pages": ["clean body text of page 1", ...], "footnotes": [{"page","marker","text"}...],
+//  "facts": {"missions": [...], "costs": [...], "periods": [...]}}
+inline constexpr std::string_view kDataMeta = "meta";
+inline constexpr std::string_view kDataFiles = "files";
+inline constexpr std::string_view kDataPages = "pages";
+inline constexpr std::string_view kDataFootnotes = "footnotes";
+inline constexpr std::string_view kDataFacts = "facts";
+
+// Xapian terms are limited in length; longer values are cut to this many bytes.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+inline std::string term(std::string_view prefix, std::string_view value) {
+  std::string t(prefix);
+  t.append(value.substr(0, kMaxTermBytes - prefix.size()));
+  return t;
+}
+
+}  // namespace kz::schema

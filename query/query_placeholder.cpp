@@ -1,0 +1,2 @@
+// Placeholder until the query library lands.
+namespace kz::query { int placeholder() { return 0; } }
