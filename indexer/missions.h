@@ -23,6 +23,8 @@ class MissionTable {
   const Mission* resolve(std::string_view typed) const;
   // Closest known names to an unknown spelling, best first.
   std::vector<std::string> closest(std::string_view typed, std::size_t n = 5) const;
+  // The same ranking as missions (closest() returns their names).
+  std::vector<const Mission*> closest_missions(std::string_view typed, std::size_t n = 5) const;
   std::string source_tsv() const { return tsv_; }
 
  private:
