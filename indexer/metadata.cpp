@@ -10,6 +10,4 @@ Metadata extract_metadata(const CleanText&, const std::string& sha256_hex) {
   return m;
 }
 
-std::string parse_dutch_date(std::string_view) { return {}; }
-
 }  // namespace kz
