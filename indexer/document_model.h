@@ -15,6 +15,7 @@ struct Line {
   double x = 0, y = 0;      // top-left, in points from the page's top-left corner
   double width = 0, height = 0;
   double font_size = 0;
+  double page_width = 595, page_height = 842;  // A4 unless the PDF says otherwise
   Role role = Role::Body;
 };
 

@@ -1,0 +1,116 @@
+// `kamerzoek index PATH...`: runs the indexer and prints failures, progress and a summary.
+#include <xapian.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "indexer/indexer.h"
+
+namespace kz::cli {
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+void on_signal(int) { g_stop = 1; }
+
+struct IndexArgs {
+  std::vector<std::string> paths;
+  int jobs = 0;
+  bool prune = false;
+  int timeout = 120;
+};
+
+std::string format_eta(double seconds) {
+  long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
+void draw_progress(const IndexProgress& p) {
+  double rate = p.seconds > 0 ? p.done / p.seconds : 0;
+  double eta = rate > 0 && p.total > p.done ? (p.total - p.done) / rate : 0;
+  int width = 30;
+  int fill = p.total ? static_cast<int>(width * p.done / p.total) : width;
+  std::string bar(fill, '=');
+  bar.resize(width, ' ');
+  std::fprintf(stderr, "\r[%s] %zu/%zu files  %.1f files/s  ETA %s  failures: %zu ", bar.c_str(), p.done, p.total, rate,
+               format_eta(eta).c_str(), p.failed);
+  std::fflush(stderr);
+}
+
+int run(const Globals& g, const IndexArgs& a) {
+  IndexOptions opt;
+  opt.db = g.resolved_dbs().front();
+  opt.paths = a.paths;
+  opt.jobs = a.jobs;
+  opt.prune = a.prune;
+  opt.timeout_seconds = a.timeout;
+  opt.stop = &g_stop;
+  bool tty = is_tty(2);
+  bool drawn = false;
+  if (tty) {
+    opt.on_progress = [&](const IndexProgress& p) {
+      draw_progress(p);
+      drawn = true;
+    };
+  }
+  opt.on_failure = [&](const IndexFailure& f) {
+    if (drawn) std::fprintf(stderr, "\r\033[K");
+    print_error(f.file, f.error);
+  };
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+
+  IndexSummary s;
+  try {
+    s = run_index(opt);
+  } catch (const IndexLocked& e) {
+    print_error(opt.db, e.what());
+    return kIndexError;
+  } catch (const Xapian::Error& e) {
+    print_error(opt.db, "cannot open index for writing: " + e.get_description());
+    return kIndexError;
+  }
+  if (drawn) std::fprintf(stderr, "\n");
+  if (g.json) {
+    nlohmann::json j;
+    j["indexed"] = s.indexed;
+    j["unchanged"] = s.unchanged;
+    j["duplicates"] = s.duplicates;
+    j["pruned"] = s.pruned;
+    j["failed"] = nlohmann::json::array();
+    for (const auto& f : s.failed) j["failed"].push_back({{"file", f.file}, {"error", f.error}});
+    j["seconds"] = s.seconds;
+    j["interrupted"] = s.interrupted;
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else {
+    std::printf("indexed: %zu, unchanged: %zu, failed: %zu", s.indexed, s.unchanged, s.failed.size());
+    if (s.duplicates) std::printf(", duplicates: %zu", s.duplicates);
+    if (s.pruned) std::printf(", pruned: %zu", s.pruned);
+    std::printf(" (%.2f s)\n", s.seconds);
+  }
+  if (s.interrupted) {
+    print_error(opt.db, "interrupted; everything finished so far is committed");
+    return 130;
+  }
+  return s.failed.empty() ? kOk : kSomeFailed;
+}
+
+}  // namespace
+
+void register_index(CLI::App& app, Globals& g, Action& action) {
+  auto args = std::make_shared<IndexArgs>();
+  auto* cmd = app.add_subcommand("index", "Index the PDFs under PATH... (recursively)");
+  cmd->add_option("paths", args->paths, "Files or folders to index")->required();
+  cmd->add_option("--db", g.dbs, "Index folder (default $KAMERZOEK_DB, else ./kamerzoek.db)");
+  cmd->add_option("--jobs,-j", args->jobs, "Worker processes (default: all cores)");
+  cmd->add_flag("--prune", args->prune, "Remove documents whose files are gone");
+  cmd->add_option("--timeout", args->timeout, "Seconds allowed per file before it is stopped");
+  cmd->add_flag("--json", g.json, "Print the summary as JSON");
+  cmd->callback([&g, args, &action] { action = [&g, args] { return run(g, *args); }; });
+}
+
+}  // namespace kz::cli

@@ -1,0 +1,16 @@
+// Joining printed lines back into running text: undoes line-end hyphenation but keeps real
+// hyphens ("drei-" + "ging" -> "dreiging"; "NAVO-" + "verdragsgebied" stays hyphenated).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace kz {
+
+// Appends `next` (the following printed line) to `text` (running text so far).
+void append_line(std::string& text, std::string_view next);
+
+// True when a hyphen at the end of `before` followed by `after` on the next line is a
+// line-break hyphen to remove, false when it is a real hyphen to keep.
+bool is_linebreak_hyphen(std::string_view before, std::string_view after);
+
+}  // namespace kz

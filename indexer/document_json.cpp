@@ -1,0 +1,77 @@
+// Serializes metadata and facts into the JSON stored with each indexed document.
+#include "indexer/document_json.h"
+
+#include <algorithm>
+
+namespace kz {
+namespace {
+
+nlohmann::json null_if_empty(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+nlohmann::json nr_value(const std::string& nr) {
+  bool digits = !nr.empty() && nr.size() < 10 && std::all_of(nr.begin(), nr.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return digits ? nlohmann::json(std::stoll(nr)) : nlohmann::json(nr);
+}
+
+}  // namespace
+
+nlohmann::json metadata_to_json(const Metadata& m, int pages) {
+  nlohmann::json j;
+  j["id"] = m.id;
+  j["layout"] = m.layout;
+  if (m.kamerstuk)
+    j["kamerstuk"] = {{"dossier", m.kamerstuk->dossier}, {"nr", nr_value(m.kamerstuk->nr)}};
+  else
+    j["kamerstuk"] = nullptr;
+  j["kenmerken"] = m.kenmerken;
+  j["date"] = null_if_empty(m.date);
+  j["title"] = m.title;
+  j["doctype"] = m.doctype;
+  j["addressee"] = m.addressee;
+  j["signatories"] = nlohmann::json::array();
+  for (const auto& s : m.signatories) j["signatories"].push_back({{"name", null_if_empty(s.name)}, {"role", s.role}});
+  j["pages"] = pages;
+  j["cites"] = nlohmann::json::array();
+  j["citations"] = nlohmann::json::array();
+  for (const auto& c : m.cites) {
+    std::string key = c.id.empty() ? c.printed : c.id;
+    if (std::find(j["cites"].begin(), j["cites"].end(), key) == j["cites"].end()) j["cites"].push_back(key);
+    j["citations"].push_back({{"printed", c.printed}, {"id", null_if_empty(c.id)}, {"also", c.also},
+                              {"page", c.page}, {"sentence", c.sentence}});
+  }
+  if (!m.report_start.empty() || !m.report_end.empty())
+    j["report_period"] = {{"start", null_if_empty(m.report_start)}, {"end", null_if_empty(m.report_end)}};
+  else
+    j["report_period"] = nullptr;
+  return j;
+}
+
+nlohmann::json facts_to_json(const Facts& f) {
+  nlohmann::json j;
+  j["missions"] = f.missions;
+  j["costs"] = nlohmann::json::array();
+  for (const auto& c : f.costs) {
+    j["costs"].push_back({{"mission", null_if_empty(c.mission)},
+                          {"amount_eur", c.amount_eur},
+                          {"text", c.text},
+                          {"year", c.year ? nlohmann::json(*c.year) : nlohmann::json(nullptr)},
+                          {"period", c.period},
+                          {"estimate", c.estimate},
+                          {"part_of_total_eur", c.part_of_total_eur ? nlohmann::json(*c.part_of_total_eur) : nlohmann::json(nullptr)},
+                          {"page", c.page},
+                          {"sentence", c.sentence}});
+  }
+  j["periods"] = nlohmann::json::array();
+  for (const auto& p : f.periods) {
+    j["periods"].push_back({{"mission", null_if_empty(p.mission)},
+                            {"kind", p.kind},
+                            {"start", null_if_empty(p.start)},
+                            {"end", null_if_empty(p.end)},
+                            {"text", p.text},
+                            {"page", p.page},
+                            {"sentence", p.sentence}});
+  }
+  return j;
+}
+
+}  // namespace kz

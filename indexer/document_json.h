@@ -1,0 +1,21 @@
+// JSON form of a document's metadata and facts: how they are stored in the index's document
+// data and what the query side reads back. Field names follow the `show --json` contract.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "indexer/document_model.h"
+
+namespace kz {
+
+// {"id","layout","kamerstuk":{"dossier","nr"}|null,"kenmerken","date","title","doctype",
+//  "addressee","signatories":[{"name","role"}],"pages","cites":[id or printed...],
+//  "citations":[{"printed","id","also","page","sentence"}],"report_period":{"start","end"}|null}
+// "nr" is a number when it is all digits ("481" -> 481), else a string ("AI").
+nlohmann::json metadata_to_json(const Metadata& m, int pages);
+
+// {"missions":[ids],"costs":[{"mission","amount_eur","text","year"|null,"period","estimate",
+//  "part_of_total_eur"|null,"page","sentence"}],"periods":[{"mission","kind","start"|null,
+//  "end"|null,"text","page","sentence"}]}
+nlohmann::json facts_to_json(const Facts& f);
+
+}  // namespace kz

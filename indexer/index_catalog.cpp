@@ -1,0 +1,100 @@
+// File records are metadata entries "file:<path>" -> "sha\tsize\tmtime"; a document's paths
+// live in its JSON data under "files" (first one also in the file value slot).
+#include "indexer/index_catalog.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "indexer/index_schema.h"
+
+namespace kz {
+namespace {
+
+std::string meta_key(const std::string& path) { return std::string(schema::kMetaFilePrefix) + path; }
+
+}  // namespace
+
+std::optional<FileRecord> Catalog::record(const std::string& path) const {
+  std::string v = db_.get_metadata(meta_key(path));
+  if (v.empty()) return std::nullopt;
+  FileRecord r;
+  auto t1 = v.find('\t'), t2 = v.find('\t', t1 + 1);
+  if (t1 == std::string::npos || t2 == std::string::npos) return std::nullopt;
+  r.sha256 = v.substr(0, t1);
+  r.size = std::atoll(v.c_str() + t1 + 1);
+  r.mtime_ns = std::atoll(v.c_str() + t2 + 1);
+  return r;
+}
+
+void Catalog::set_record(const std::string& path, const FileRecord& rec) {
+  db_.set_metadata(meta_key(path), rec.sha256 + "\t" + std::to_string(rec.size) + "\t" + std::to_string(rec.mtime_ns));
+}
+
+std::vector<std::string> Catalog::recorded_paths() const {
+  std::vector<std::string> out;
+  std::string prefix(schema::kMetaFilePrefix);
+  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it)
+    out.push_back((*it).substr(prefix.size()));
+  return out;
+}
+
+std::optional<Xapian::docid> Catalog::docid_of(const std::string& sha256) const {
+  std::string term = schema::term(schema::kContent, sha256);
+  auto it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  return *it;
+}
+
+bool Catalog::has_content(const std::string& sha256) const { return docid_of(sha256).has_value(); }
+
+void Catalog::store(const std::string& sha256, Xapian::Document doc, const std::vector<std::string>& files) {
+  std::string term = schema::term(schema::kContent, sha256);
+  doc.add_boolean_term(term);
+  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (data.is_discarded()) data = nlohmann::json::object();
+  data[std::string(schema::kDataFiles)] = files;
+  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  if (!files.empty()) doc.add_value(schema::kSlotFile, files.front());
+  db_.replace_document(term, doc);
+}
+
+void Catalog::attach(const std::string& sha256, const std::string& path) {
+  auto id = docid_of(sha256);
+  if (!id) return;
+  Xapian::Document doc = db_.get_document(*id);
+  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (data.is_discarded()) return;
+  auto& files = data[std::string(schema::kDataFiles)];
+  if (std::find(files.begin(), files.end(), path) != files.end()) return;
+  files.push_back(path);
+  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  db_.replace_document(*id, doc);
+}
+
+void Catalog::detach(const std::string& sha256, const std::string& path) {
+  auto id = docid_of(sha256);
+  if (!id) return;
+  Xapian::Document doc = db_.get_document(*id);
+  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (data.is_discarded()) return;
+  auto& files = data[std::string(schema::kDataFiles)];
+  nlohmann::json kept = nlohmann::json::array();
+  for (const auto& f : files)
+    if (f != path) kept.push_back(f);
+  if (kept.empty()) {
+    db_.delete_document(*id);
+    return;
+  }
+  files = kept;
+  doc.add_value(schema::kSlotFile, kept.front().get<std::string>());
+  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  db_.replace_document(*id, doc);
+}
+
+void Catalog::forget(const std::string& path) {
+  if (auto rec = record(path)) detach(rec->sha256, path);
+  db_.set_metadata(meta_key(path), "");
+}
+
+}  // namespace kz

@@ -1,0 +1,41 @@
+// Bookkeeping inside the index of which files hold which content: per-path records
+// (hash, size, mtime) in database metadata, and each document's list of files. All changes
+// go through the writer's transaction, so a crash never leaves the two out of step.
+#pragma once
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kz {
+
+struct FileRecord {
+  std::string sha256;
+  long long size = 0;
+  long long mtime_ns = 0;
+};
+
+class Catalog {
+ public:
+  explicit Catalog(Xapian::WritableDatabase& db) : db_(db) {}
+
+  std::optional<FileRecord> record(const std::string& path) const;
+  void set_record(const std::string& path, const FileRecord& rec);
+  std::vector<std::string> recorded_paths() const;
+
+  bool has_content(const std::string& sha256) const;
+  // Stores a freshly extracted document for `sha256`, listing `files` as its paths.
+  void store(const std::string& sha256, Xapian::Document doc, const std::vector<std::string>& files);
+  void attach(const std::string& sha256, const std::string& path);
+  // Removes `path` from the document; deletes the document when no file holds it any more.
+  void detach(const std::string& sha256, const std::string& path);
+  // Forgets a path entirely (its record and its place in its document).
+  void forget(const std::string& path);
+
+ private:
+  std::optional<Xapian::docid> docid_of(const std::string& sha256) const;
+  Xapian::WritableDatabase& db_;
+};
+
+}  // namespace kz

@@ -1,2 +1,0 @@
-// Placeholder until the query library lands.
-namespace kz::query { int placeholder() { return 0; } }
