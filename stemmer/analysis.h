@@ -48,6 +48,10 @@ class Analyzer {
   bool is_stopword(std::string_view norm) const;
   WordAnalysis analyze(std::string_view word) const;  // word need not be folded yet
 
+  // Identifies what the chain was built from (lexicon size, data file contents). Stems from
+  // chains with different fingerprints may differ, so an index can store it and a query warn.
+  std::string fingerprint() const;
+
  private:
   Analyzer();
   struct Impl;
