@@ -85,17 +85,20 @@ std::string role_of_line(std::string_view line) {
   r = trim(r);
   auto ws = words(r);
   if (ws.empty() || ws.size() > 14) return {};
-  // The office word is capitalized in a signature; running text writes "de minister".
-  if (!starts_upper(ws[0])) return {};
+  // Running text writes "de minister"; a signature line in lower case ("De minister van
+  // Defensie,") must start with the article and end with a comma, and is checked for a name.
+  if (!starts_upper(ws[0]) && !(comma && starts_with_ci(t, "de ") && t.size() <= 70)) return {};
+  // "De Minister voor Buitenlandse Handel en" continues on the next line.
+  if (small_word(ws.back())) return {};
   std::string first = to_lower(ws[0]);
   if (!first.empty() && first.back() == ',') first.pop_back();
   bool office = false;
   for (auto o : kOffices) office = office || first == o;
   if (!office) return {};
-  // A role line either ends with a comma or is set in capitals; anything else is a sentence.
-  if (!comma && !is_caps(r)) return {};
+  // A role line ends with a comma, is set in capitals, or (printed under a name) is a bare
+  // title in which every content word is capitalized, checked below.
   for (auto w : ws)
-    if (!(starts_upper(w) || small_word(w) || is_caps(w) || w == "," || w == "-")) {
+    if (w.data() != ws[0].data() && !(starts_upper(w) || small_word(w) || is_caps(w) || w == "," || w == "-")) {
       // Roles are title-like; a lower-case content word means running text.
       std::string lw = to_lower(w);
       if (!lw.empty() && lw.back() == ',') lw.pop_back();
@@ -143,6 +146,8 @@ bool looks_like_name(std::string_view line) {
   if (!role_of_line(t).empty() || closing_line(t)) return false;
   auto ws = words(t);
   if (ws.empty() || ws.size() > 7) return false;
+  // Standing alone a name starts with a capital: "Van der Lee", never "der Staten-Generaal".
+  if (!starts_upper(ws[0])) return false;
   int capital_words = 0;
   for (std::size_t i = 0; i < ws.size(); ++i) {
     std::string_view w = ws[i];
@@ -163,6 +168,17 @@ std::vector<Signatory> find_signatories(const Lines& lines) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < all.size(); ++i)
     if (all[i]->role != Line::Role::Footnote && closing_line(text_of(*all[i]))) start = i;
+
+  // Nothing above the salutation or the place-and-date line signs: that is the letter head
+  // (addressee block, title in capitals).
+  for (std::size_t i = 0; i < all.size() && start == 0; ++i) {
+    std::string t = text_of(*all[i]);
+    if (starts_with_ci(t, "Geachte ") || starts_with_ci(t, "Den Haag,") ||
+        starts_with_ci(t, "'s-Gravenhage,") || equals_ci(t, "Aanleiding")) {
+      start = i + 1;
+      break;
+    }
+  }
 
   std::vector<Item> items;
   for (std::size_t i = start; i < all.size(); ++i) {
@@ -195,7 +211,8 @@ std::vector<Signatory> find_signatories(const Lines& lines) {
       if (o->page != r->page) break;
       if (std::fabs(o->x - r->x) > 40) continue;
       double gap = dir > 0 ? o->y - r->y : r->y - o->y;
-      if (gap > pitch(*r) * 4.5) break;
+      // Room for a handwritten signature between role and name.
+      if (gap > pitch(*r) * 7) break;
       return items[k].name ? k : std::string::npos;
     }
     return std::string::npos;
@@ -213,9 +230,15 @@ std::vector<Signatory> find_signatories(const Lines& lines) {
   std::vector<Signatory> out;
   std::vector<bool> used(items.size(), false);
   for (std::size_t k : roles) {
+    std::size_t n = name_first ? near(k, -1) : near(k, 1);
+    // Strong role lines start with the article and end with a comma or are set in capitals
+    // ("De Minister van Defensie,", "DE DIRECTEUR-GENERAAL BELEID"); others need a name.
+    const std::string t = text_of(*items[k].line);
+    bool strong = starts_with_ci(t, "de ") && starts_upper(words(items[k].role)[0]) &&
+                  (t.back() == ',' || is_caps(t));
+    if (!strong && n == std::string::npos) continue;
     Signatory s;
     s.role = title_case_role(items[k].role);
-    std::size_t n = name_first ? near(k, -1) : near(k, 1);
     if (n != std::string::npos && !used[n]) {
       s.name = text_of(*items[n].line);
       used[n] = true;
