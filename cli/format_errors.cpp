@@ -1,0 +1,42 @@
+// Exception-to-exit-code mapping for search, show and analyze; see format_errors.h.
+#include "cli/format_errors.h"
+
+#include <iostream>
+
+#include "cli/format_text.h"
+#include "query/query.h"
+
+namespace kz::cli {
+
+int run_query_command(const Globals& g, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const query::UnknownError& e) {
+    std::string cause = e.what();
+    if (!e.suggestions().empty()) {
+      cause += "; nearest: ";
+      for (std::size_t i = 0; i < e.suggestions().size(); ++i) cause += (i ? ", " : "") + e.suggestions()[i];
+    }
+    print_error(e.subject(), cause);
+    if (g.json)
+      std::cout << json_line({{"error", e.what()}, {"subject", e.subject()}, {"suggestions", e.suggestions()}});
+    return kUsage;
+  } catch (const query::QueryError& e) {
+    print_error(e.subject(), e.what());
+    return kUsage;
+  } catch (const query::IndexError& e) {
+    print_error(e.subject(), e.what());
+    return kIndexError;
+  } catch (const Xapian::DatabaseError& e) {
+    print_error("index", "index unreadable: " + e.get_description());
+    return kIndexError;
+  } catch (const Xapian::NetworkError& e) {
+    print_error("index", "remote shard unreachable: " + e.get_description());
+    return kIndexError;
+  } catch (const Xapian::Error& e) {
+    print_error("index", e.get_description());
+    return kIndexError;
+  }
+}
+
+}  // namespace kz::cli

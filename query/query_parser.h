@@ -1,0 +1,48 @@
+// The search query language: words, "phrases", AND/OR/NOT, -word, (groups) and field
+// prefixes (dossier:, nr:, kenmerk:, missie:, jaar:, type:, van:, aan:), turned into a
+// Xapian query over the index's terms through the same Dutch analysis chain as the indexer.
+#pragma once
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "indexer/missions.h"
+
+namespace kz::query {
+
+// What a matching word in a document's text looks like, for choosing and marking snippets.
+struct QueryTerms {
+  std::set<std::string> norms;  // folded words, phrase words and synonyms the user asked for
+  std::set<std::string> stems;  // stems of those that are not stop words
+  bool empty() const { return norms.empty() && stems.empty(); }
+};
+
+struct ParsedQuery {
+  Xapian::Query query;  // MatchAll-free unless the user asked only for exclusions
+  QueryTerms terms;
+};
+
+class QueryParser {
+ public:
+  explicit QueryParser(const MissionTable& missions) : missions_(missions) {}
+
+  // Throws QueryError for text it cannot read, UnknownError for an unknown mission.
+  ParsedQuery parse(std::string_view text) const;
+
+  // The boolean filter for one field prefix ("dossier", "29521"); also used for --dossier,
+  // --mission and --type. Throws QueryError for an unknown field or a malformed value.
+  Xapian::Query field(std::string_view name, std::string_view value) const;
+
+  // True when `name` (lower case, without the colon) is a field prefix.
+  static bool is_field(std::string_view name);
+
+ private:
+  const MissionTable& missions_;
+};
+
+// The query for one folded word: its exact form (weighted up), its stem, and its synonyms.
+Xapian::Query word_query(const std::string& norm, QueryTerms* terms);
+
+}  // namespace kz::query

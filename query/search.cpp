@@ -1,0 +1,165 @@
+// `search`: the user's query plus the option filters (--from/--to/--dossier/--mission/--type)
+// run over all shards, one hit per document id, each with its best snippet.
+#include <algorithm>
+#include <cctype>
+
+#include "indexer/index_schema.h"
+#include "indexer/kamerstuk_ref.h"
+#include "query/index_retry.h"
+#include "query/query.h"
+#include "query/query_parser.h"
+#include "query/snippet.h"
+
+namespace kz::query {
+namespace {
+
+// A typed reference outweighs any sum of word weights, so its document comes first.
+constexpr double kReferenceWeight = 1000.0;
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// "2024" -> "20240101" (from) / "20241231" (to); "2024-03" -> "20240301" / "20240331";
+// a full date as is. Comparing the stored YYYYMMDD strings needs no real month lengths.
+std::string date_bound(const std::string& typed, bool upper, const char* option) {
+  std::string t = trim(typed);
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  bool ok = false;
+  std::string out;
+  if (t.size() == 4 && digits(t)) {
+    out = t + (upper ? "1231" : "0101");
+    ok = true;
+  } else if (t.size() == 7 && t[4] == '-' && digits(t.substr(0, 4)) && digits(t.substr(5, 2))) {
+    out = t.substr(0, 4) + t.substr(5, 2) + (upper ? "31" : "01");
+    ok = t.substr(5, 2) >= "01" && t.substr(5, 2) <= "12";
+  } else if (t.size() == 10 && t[4] == '-' && t[7] == '-' && digits(t.substr(0, 4)) && digits(t.substr(5, 2)) &&
+             digits(t.substr(8, 2))) {
+    out = t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2);
+    ok = t.substr(5, 2) >= "01" && t.substr(5, 2) <= "12" && t.substr(8, 2) >= "01" && t.substr(8, 2) <= "31";
+  }
+  if (!ok) throw QueryError(std::string(option) + " " + typed, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+  return out;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// When the whole query is a reference ("29 521 nr 481", "kst-29521-481", a kenmerk), the
+// stored id of the document it names, if that document is in the index.
+std::string referenced_id(const Xapian::Database& db, const std::string& typed) {
+  std::vector<std::string> candidates;
+  if (auto k = ref::parse_kamerstuk(typed)) candidates.push_back(ref::kamerstuk_id(*k));
+  if (ref::looks_like_kenmerk(typed)) candidates.push_back(typed);
+  for (const auto& c : candidates) {
+    for (auto prefix : {schema::kId, schema::kKenmerk}) {
+      std::string term = schema::term(prefix, lower(c));
+      if (prefix == schema::kKenmerk) term.erase(std::remove(term.begin(), term.end(), ' '), term.end());
+      Xapian::PostingIterator p = db.postlist_begin(term);
+      if (p != db.postlist_end(term)) return db.get_document(*p).get_value(schema::kSlotId);
+    }
+  }
+  return {};
+}
+
+Hit make_hit(const Xapian::MSetIterator& m, const SnippetMaker& snippets) {
+  Xapian::Document doc = m.get_document();
+  Hit h;
+  h.id = doc.get_value(schema::kSlotId);
+  h.file = doc.get_value(schema::kSlotFile);
+  h.score = m.get_weight();
+  nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (data.is_object()) {
+    const auto meta = data.value(std::string(schema::kDataMeta), nlohmann::json::object());
+    if (meta.is_object()) {
+      if (h.id.empty()) h.id = meta.value("id", std::string());
+      if (meta.value("title", nlohmann::json()).is_string()) h.title = meta.value("title", std::string());
+      if (meta.value("date", nlohmann::json()).is_string()) h.date = meta.value("date", std::string());
+    }
+    if (h.file.empty()) {
+      auto files = data.value(std::string(schema::kDataFiles), nlohmann::json::array());
+      if (files.is_array() && !files.empty() && files[0].is_string()) h.file = files[0].get<std::string>();
+    }
+    Snippet s = snippets.best_in_document(data);
+    h.snippet = std::move(s.text);
+    h.marks = std::move(s.marks);
+    h.page = s.page;
+  }
+  return h;
+}
+
+}  // namespace
+
+SearchResult search(Index& index, const SearchOptions& o) {
+  QueryParser parser(index.missions());
+  SearchResult result;
+  result.query = o.query;
+  if (o.limit < 0) throw QueryError("--limit " + std::to_string(o.limit), "the limit cannot be negative");
+
+  std::vector<Xapian::Query> filters;
+  if (!trim(o.from).empty() || !trim(o.to).empty()) {
+    std::string lo = trim(o.from).empty() ? "" : date_bound(o.from, false, "--from");
+    std::string hi = trim(o.to).empty() ? "" : date_bound(o.to, true, "--to");
+    if (!lo.empty() && !hi.empty() && lo > hi) throw QueryError("--from " + o.from, "comes after --to " + o.to);
+    if (hi.empty()) {
+      filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, lo);
+    } else if (lo.empty()) {
+      // Documents without a date store an empty value; they must not pass an upper bound.
+      filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, "0", hi);
+    } else {
+      filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, lo, hi);
+    }
+  }
+  if (!trim(o.dossier).empty()) filters.push_back(parser.field("dossier", o.dossier));
+  if (!trim(o.mission).empty()) filters.push_back(parser.field("missie", o.mission));
+  if (!trim(o.type).empty()) filters.push_back(parser.field("type", o.type));
+
+  const std::string typed = trim(o.query);
+  ParsedQuery parsed;
+  bool scored = !typed.empty();
+  if (scored) {
+    parsed = parser.parse(typed);
+  } else if (filters.empty()) {
+    throw QueryError("search", "empty query: give words to search for, or a filter such as --dossier");
+  }
+  SnippetMaker snippets(parsed.terms);
+
+  return with_reopen(index, [&] {
+    const Xapian::Database& db = index.db();
+    Xapian::Query q = scored ? parsed.query : Xapian::Query::MatchAll;
+    if (scored) {
+      std::string ref_id = referenced_id(db, typed);
+      if (!ref_id.empty()) {
+        auto* boost = new Xapian::ValueMapPostingSource(schema::kSlotId);
+        boost->add_mapping(ref_id, kReferenceWeight);
+        boost->set_default_weight(0);
+        Xapian::Query named(Xapian::Query::OP_FILTER, Xapian::Query(boost->release()),
+                            Xapian::Query(schema::term(schema::kId, lower(ref_id))));
+        q = Xapian::Query(Xapian::Query::OP_OR, named, q);
+      }
+    }
+    if (!filters.empty())
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                        filters.size() == 1 ? filters.front() : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_collapse_key(schema::kSlotId);
+    // Without words to rank by, newest first is the useful order.
+    if (!scored) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(o.limit));
+    SearchResult r;
+    r.query = o.query;
+    r.total_estimate = static_cast<long long>(mset.get_matches_estimated());
+    for (auto m = mset.begin(); m != mset.end(); ++m) r.hits.push_back(make_hit(m, snippets));
+    return r;
+  });
+}
+
+}  // namespace kz::query

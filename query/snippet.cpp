@@ -1,0 +1,177 @@
+// Snippet selection and highlight ranges; see snippet.h.
+#include "query/snippet.h"
+
+#include <algorithm>
+#include <set>
+
+#include "stemmer/analysis.h"
+
+namespace kz::query {
+namespace {
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Copies text[b, e) with runs of white space (line and paragraph breaks) made one space,
+// carrying byte ranges along.
+Snippet squeeze(const std::string& text, std::size_t b, std::size_t e,
+                const std::vector<std::pair<std::size_t, std::size_t>>& marks) {
+  Snippet s;
+  std::vector<std::size_t> at(e - b + 1, 0);
+  bool in_space = false;
+  for (std::size_t i = b; i < e; ++i) {
+    at[i - b] = s.text.size();
+    auto c = static_cast<unsigned char>(text[i]);
+    if (is_space(c)) {
+      if (!in_space) s.text += ' ';
+      in_space = true;
+    } else {
+      s.text += text[i];
+      in_space = false;
+    }
+  }
+  at[e - b] = s.text.size();
+  for (auto [mb, me] : marks) {
+    if (mb < b || me > e || mb >= me) continue;
+    s.marks.emplace_back(at[mb - b], at[me - b]);
+  }
+  return s;
+}
+
+void merge(std::vector<std::pair<std::size_t, std::size_t>>& marks) {
+  std::sort(marks.begin(), marks.end());
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (auto m : marks) {
+    if (!out.empty() && m.first <= out.back().second) {
+      out.back().second = std::max(out.back().second, m.second);
+    } else {
+      out.push_back(m);
+    }
+  }
+  marks = std::move(out);
+}
+
+}  // namespace
+
+const std::string& SnippetMaker::match_key(const std::string& norm) const {
+  auto it = cache_.find(norm);
+  if (it != cache_.end()) return it->second;
+  std::string key;
+  if (terms_.norms.count(norm)) {
+    key = norm;
+  } else {
+    const auto& a = analysis::Analyzer::instance();
+    if (!a.is_stopword(norm)) {
+      std::string st = a.stem(norm);
+      if (terms_.stems.count(st)) key = st;
+    }
+    // A compound in the text matches a query word that is one of its parts.
+    if (key.empty()) {
+      for (const auto& part : a.compound_parts(norm)) {
+        if (terms_.norms.count(part)) {
+          key = part;
+          break;
+        }
+        std::string ps = a.stem(part);
+        if (terms_.stems.count(ps)) {
+          key = ps;
+          break;
+        }
+      }
+    }
+  }
+  return cache_.emplace(norm, std::move(key)).first->second;
+}
+
+Snippet SnippetMaker::best_in(const std::string& text, int page) const {
+  auto tokens = analysis::tokenize(text);
+  std::vector<const analysis::Token*> words;
+  std::vector<const std::string*> keys;
+  std::vector<std::pair<std::size_t, std::size_t>> marks;
+  std::vector<std::pair<std::size_t, std::size_t>> joined;
+  for (const auto& t : tokens) {
+    if (t.joined_hyphen) {
+      joined.emplace_back(t.offset, t.offset + t.length);
+      if (!terms_.empty() && !match_key(t.norm).empty()) marks.emplace_back(t.offset, t.offset + t.length);
+      continue;
+    }
+    words.push_back(&t);
+    const std::string* k = terms_.empty() ? nullptr : &match_key(t.norm);
+    if (k && k->empty()) k = nullptr;
+    keys.push_back(k);
+    if (k) marks.emplace_back(t.offset, t.offset + t.length);
+  }
+  if (words.empty()) return {};
+  // "verdragsgebied" found inside "NAVO-verdragsgebied": mark the whole printed compound.
+  for (auto [jb, je] : joined)
+    for (auto [mb, me] : std::vector(marks))
+      if (mb >= jb && me <= je) marks.emplace_back(jb, je);
+  merge(marks);
+
+  const std::size_t n = words.size(), w = std::min(window_, n);
+  auto score_of = [&](std::size_t b) {
+    std::set<const std::string*> distinct;
+    int hits = 0;
+    for (std::size_t i = b; i < b + w; ++i)
+      if (keys[i]) {
+        distinct.insert(keys[i]);
+        ++hits;
+      }
+    return static_cast<int>(distinct.size()) * 100 + hits;
+  };
+  std::size_t best = 0;
+  int best_score = -1;
+  for (std::size_t b = 0; b + w <= n; ++b) {
+    int s = score_of(b);
+    if (s > best_score) best_score = s, best = b;
+  }
+  // Centre the matched words in the window rather than starting at the first of them.
+  std::size_t first = n, last = 0;
+  for (std::size_t i = best; i < best + w; ++i)
+    if (keys[i]) first = std::min(first, i), last = std::max(last, i);
+  if (first < n) {
+    std::size_t pad = (w - (last - first + 1)) / 2;
+    best = first > pad ? first - pad : 0;
+    if (best + w > n) best = n - w;
+  }
+  std::size_t b = words[best]->offset;
+  std::size_t e = words[best + w - 1]->offset + words[best + w - 1]->length;
+  // Do not cut a hyphenated compound or a word's trailing punctuation in two.
+  for (auto [jb, je] : joined) {
+    if (jb < b && je > b) b = jb;
+    if (jb < e && je > e) e = je;
+  }
+  while (e < text.size() && !is_space(static_cast<unsigned char>(text[e])) && e - words[best + w - 1]->offset < 64) ++e;
+  Snippet s = squeeze(text, b, e, marks);
+  if (best > 0) {
+    s.text.insert(0, "… ");
+    for (auto& m : s.marks) m.first += 4, m.second += 4;
+  }
+  if (best + w < n) s.text += " …";
+  s.page = page;
+  s.score = best_score;
+  return s;
+}
+
+Snippet SnippetMaker::best_in_document(const nlohmann::json& data) const {
+  Snippet best;
+  bool have = false;
+  auto consider = [&](const std::string& text, int page) {
+    if (text.empty()) return;
+    Snippet s = best_in(text, page);
+    if (s.text.empty()) return;
+    if (!have || s.score > best.score) {
+      best = std::move(s);
+      have = true;
+    }
+  };
+  if (auto p = data.find("pages"); p != data.end() && p->is_array())
+    for (std::size_t i = 0; i < p->size(); ++i)
+      if ((*p)[i].is_string()) consider((*p)[i].get<std::string>(), static_cast<int>(i) + 1);
+  if (auto f = data.find("footnotes"); f != data.end() && f->is_array())
+    for (const auto& fn : *f)
+      if (fn.is_object() && fn.value("text", nlohmann::json()).is_string())
+        consider(fn.value("text", std::string()), fn.value("page", 0));
+  return best;
+}
+
+}  // namespace kz::query
