@@ -76,6 +76,12 @@ std::optional<KamerstukNumber> parse_kamerstuk(std::string_view typed) {
   while (e < t.size() && (is_digit(t[e]) || is_alpha(t[e]))) ++e;
   std::string_view nr = t.substr(i, e - i);
   std::string_view rest = trim(t.substr(e));
+  std::string dossier = d->dossier;
+  // "35010 C": with nothing after it, a letter suffix is the Eerste Kamer number.
+  if (nr.empty() && rest.empty() && dossier.size() > 6 && dossier[6] == ' ') {
+    std::string letters = dossier.substr(7);
+    if (letters.size() <= 3) return KamerstukNumber{dossier.substr(0, 6), letters};
+  }
   if (nr.empty() || !(rest.empty() || rest == ".")) return std::nullopt;
   std::string n(nr);
   bool digits = true, letters = true;
@@ -90,7 +96,7 @@ std::optional<KamerstukNumber> parse_kamerstuk(std::string_view typed) {
   } else {
     return std::nullopt;
   }
-  return KamerstukNumber{d->dossier, n};
+  return KamerstukNumber{dossier, n};
 }
 
 bool looks_like_kenmerk(std::string_view s) {
@@ -125,22 +131,18 @@ std::vector<std::string> resolve_user_ref(std::string_view typed) {
     return out;
   }
   if (auto k = parse_kamerstuk(t)) add(kamerstuk_id(*k));
-  std::string no_space;
-  for (char c : t)
-    if (c != ' ') no_space += c;
+  // A kenmerk is one token, optionally after the word that labels it.
+  std::string_view cand = t;
   for (std::string_view prefix : {"ons kenmerk", "onze referentie", "kenmerk", "referentie"}) {
-    if (starts_with_ci(t, prefix)) {
-      std::string rest(trim(std::string_view(t).substr(prefix.size())));
-      if (!rest.empty() && (rest[0] == ':')) rest = std::string(trim(std::string_view(rest).substr(1)));
-      no_space.clear();
-      for (char c : rest)
-        if (c != ' ') no_space += c;
+    if (starts_with_ci(cand, prefix)) {
+      cand = trim(cand.substr(prefix.size()));
+      if (!cand.empty() && cand.front() == ':') cand = trim(cand.substr(1));
       break;
     }
   }
-  if (out.empty() && looks_like_kenmerk(no_space)) {
-    add(no_space);
-    std::string up = no_space;
+  if (out.empty() && cand.find(' ') == std::string_view::npos && looks_like_kenmerk(cand)) {
+    add(std::string(cand));
+    std::string up(cand);
     for (char& c : up) c = upper(c);
     add(up);
   }
