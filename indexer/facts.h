@@ -16,6 +16,7 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
 struct Amount {
   long long euros = 0;
   std::size_t offset = 0, length = 0;  // span in the input
+  bool currency = false;               // € / EUR / euro printed; false for a bare "1,2 miljard"
 };
 std::vector<Amount> find_amounts(std::string_view text);
 
