@@ -72,7 +72,10 @@ struct Analyzer::Impl {
       for (std::size_t i = 1; i < row.size(); ++i) {
         std::istringstream forms(row[i]);
         for (std::string f; std::getline(forms, f, ',');)
-          if (!f.empty() && f != row[0]) stem_rules.irregular.emplace(f, row[0]);
+          if (!f.empty() && f != row[0]) {
+            stem_rules.irregular.emplace(f, row[0]);
+            stem_rules.irregular_forms[row[0]].insert(f);
+          }
       }
     for (auto& row : rows("compound_blocked_parts.txt")) compound_rules.blocked_parts.insert(row[0]);
     for (auto& row : rows("compound_exceptions.tsv")) {

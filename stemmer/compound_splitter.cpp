@@ -29,30 +29,31 @@ bool CompoundSplitter::known_form(std::string_view w) const {
 // The modifier may carry a linking element; core receives the word without it.
 bool CompoundSplitter::modifier_ok(std::string_view m, bool strict, int depth, std::string* core,
                                    std::vector<std::string>* subparts) const {
-  std::string_view whole = m, stripped;
-  if (ends_with(m, "s") || ends_with(m, "-") || ends_with(m, "e")) stripped = m.substr(0, m.size() - 1);
+  std::string_view first = m, second;
+  if (ends_with(m, "s") || ends_with(m, "-") || ends_with(m, "e")) second = m.substr(0, m.size() - 1);
+  // A word as written usually wins ("proces|verbaal"), but not over a word the lexicon says
+  // takes a linking -s- ("staat|s|secretaris", "minister|s|overleg").
+  // Dutch modifiers are almost never plural, so "bataljons" is bataljon + linking -s- too.
+  if (!second.empty() && ends_with(m, "s") &&
+      (lex_.has_flag(second, "Ch") || lex_.has_flag(second, "Cd") || (!lex_.contains(m) && known_form(second))))
+    std::swap(first, second);
   auto usable = [&](std::string_view c) {
     // Particles make derivations, not compounds: "uit|zenden", "over|wegingen".
-    return c.size() >= kMinPart && !rules_.blocked_parts.count(std::string(c)) && !is_particle(c);
+    return c.size() >= (strict ? 4 : kMinPart) && !rules_.blocked_parts.count(std::string(c)) && !is_particle(c);
   };
-  // A modifier that is a word as written wins ("proces|verbaal"); then one without the
-  // linking element ("verdrag|s|gebied").
-  for (std::string_view c : {whole, stripped}) {
-    if (!usable(c)) continue;
-    if (strict) {
-      // Inside a listed word only noun or adjective modifiers make a real compound ("kamer|stuk").
-      if (c.size() >= 4 && (lex_.classes(c) & (kNoun | kAdjective))) {
-        *core = c;
-        return true;
-      }
-    } else if (known_form(c)) {
+  for (std::string_view c : {first, second}) {
+    if (c.empty() || !usable(c)) continue;
+    // Inside a listed word only noun-like modifiers make a real compound ("kamer|stuk").
+    bool ok = strict ? (lex_.classes(c) & (kNoun | kAdjective | kCompoundable)) != 0 || (!lex_.contains(c) && known_form(c))
+                     : known_form(c);
+    if (ok) {
       *core = c;
       return true;
     }
   }
-  if (strict || depth >= kMaxDepth) return false;
-  for (std::string_view c : {stripped, whole}) {
-    if (!usable(c) || c.size() < 2 * kMinPart) continue;
+  if (depth >= kMaxDepth) return false;
+  for (std::string_view c : {second, first}) {
+    if (c.empty() || !usable(c) || c.size() < 2 * kMinPart) continue;
     if (auto sub = split_at_depth(c, depth + 1)) {
       *core = c;
       *subparts = sub->parts;
@@ -83,7 +84,7 @@ std::optional<CompoundSplit> CompoundSplitter::split_at_depth(std::string_view w
       if (d.prefix.empty() && inflection_flag(d.flag)) strict = true;
   for (std::size_t start = kMinPart; start + kMinPart <= word.size(); ++start) {
     std::string_view head = word.substr(start);
-    if (strict && head.size() < 4) break;
+    if (strict && head.size() < 4 && (start < 6 || !(lex_.classes(head) & kNoun))) continue;
     if (!known_form(head)) continue;
     std::string core;
     std::vector<std::string> sub;
@@ -92,6 +93,10 @@ std::optional<CompoundSplit> CompoundSplitter::split_at_depth(std::string_view w
     s.head_start = start;
     s.parts = {core, std::string(head)};
     s.parts.insert(s.parts.end(), sub.begin(), sub.end());
+    // A listed compound head has parts of its own: "verkeersleiding" in luchtverkeersleiding.
+    if (depth == 0 && !strict && head.size() >= 8)
+      if (auto inner = split_at_depth(head, kMaxDepth); inner && inner->parts.size() == 2)
+        s.parts.insert(s.parts.end(), inner->parts.begin(), inner->parts.end());
     return s;
   }
   return std::nullopt;

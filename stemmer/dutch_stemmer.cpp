@@ -1,5 +1,5 @@
 // Dutch conflation keys (see dutch_stemmer.h). The key of a word is the first-person verb stem
-// for verb forms and -ing nouns made from verbs, else the singular/base form as the lexicon
+// for verb forms and for -ing nouns made from verbs, else the singular/base form as the lexicon
 // lists it; compounds keep their modifier and take the key of their head.
 #include "stemmer/dutch_stemmer.h"
 
@@ -14,34 +14,22 @@ namespace {
 
 constexpr int kMaxDepth = 6;
 
-constexpr std::array<std::string_view, 40> kParticles = {
-    "aan",   "achter", "af",     "bij",    "binnen", "door",  "in",    "los",   "mee",   "na",
-    "neer",  "om",     "onder",  "op",     "over",   "samen", "tegen", "terug", "toe",   "uit",
-    "vast",  "voor",   "voorbij", "vooruit", "weg",  "bekend", "plaats", "deel", "tot",  "vrij",
-    "rond",  "thuis",  "teweeg", "tewerk", "stil",   "open",  "dicht", "goed",  "kwijt", "mis"};
+char flag_group(std::uint16_t flag) { return static_cast<char>(flag >> 8); }
+char flag_member(std::uint16_t flag) { return static_cast<char>(flag & 0xff); }
 
-char devoice(char c) { return c == 'v' ? 'f' : c == 'z' ? 's' : c; }
-
-std::string devoice_end(std::string s) {
-  if (!s.empty()) s.back() = devoice(s.back());
-  return s;
+// Affix flags of the OpenTaal file that inflect (not compound, name or derivation forms).
+bool inflection_flag(std::uint16_t flag) {
+  char a = flag_group(flag), b = flag_member(flag);
+  if (a == 'Z') return b != 'm';  // Zm adds -heid: a new word, not an inflection
+  return a == 'Y' || a == 'V' || (a == 'A' && b != '0') || a == 'P';
 }
 
-bool consonant(char c) { return c >= 'a' && c <= 'z' && !is_vowel(c); }
-
-// The flags of the OpenTaal affix file that make inflections (not compound or name forms).
-bool inflection_flag(std::uint16_t flag) {
-  char a = static_cast<char>(flag >> 8), b = static_cast<char>(flag & 0xff);
-  return a == 'Z' || a == 'Y' || a == 'V' || (a == 'A' && b != '0') || a == 'P';
+int class_rank(std::uint16_t flag) {
+  char a = flag_group(flag);
+  return a == 'Z' || a == 'Y' ? 3 : a == 'A' ? 2 : 1;
 }
 
 }  // namespace
-
-bool is_particle(std::string_view s) {
-  for (std::string_view p : kParticles)
-    if (p == s) return true;
-  return false;
-}
 
 std::string DutchStemmer::key(std::string_view folded) const { return key_at_depth(folded, 0); }
 
@@ -58,61 +46,104 @@ std::string DutchStemmer::key_at_depth(std::string_view w, int depth) const {
   if (w.size() < 4 || !all_letters(w)) return std::string(w);
   if (lex_ == nullptr) return fallback(w);
 
-  for (std::string_view p : kParticles) {
-    if (w.size() <= p.size() + 2 || !starts_with(w, p)) continue;
-    if (auto it = rules_.irregular.find(std::string(w.substr(p.size()))); it != rules_.irregular.end())
-      return std::string(p) + stem_from_infinitive(it->second);
-  }
+  std::vector<Derivation> ds = lex_->derive(w);
+  bool nounish = false;
+  for (const Derivation& d : ds)
+    if ((d.flag == 0 && (d.base_classes & kNoun)) || (d.prefix.empty() && (flag_group(d.flag) == 'Z' || flag_group(d.flag) == 'Y')))
+      nounish = true;
   std::string out;
-  if (lemma_key(w, &out, depth)) return out;
+  // "aangaf", "besproken", "ontstond": a prefix on an irregular form; but "uitgaven" is a noun.
+  if (!nounish && irregular_key(w, &out)) return out;
+  if (lemma_key(w, ds, &out, depth)) return out;
+  return compound_key(w, depth);
+}
+
+std::string DutchStemmer::compound_key(std::string_view w, int depth) const {
   if (splitter_ != nullptr)
     if (auto split = splitter_->split(w); split && split->head_start > 0 && split->head_start < w.size())
       return std::string(w.substr(0, split->head_start)) + key_at_depth(w.substr(split->head_start), depth + 1);
   return fallback(w);
 }
 
-bool DutchStemmer::lemma_key(std::string_view w, std::string* out, int depth) const {
-  std::vector<Derivation> ds = lex_->derive(w);
-  // Longer suffixes are the more specific analyses: "internationale" is internationaal+e,
-  // not the noun "international"+e.
+bool DutchStemmer::irregular_key(std::string_view w, std::string* out) const {
+  for (std::size_t n = 2; n + 2 <= w.size() && n <= 7; ++n) {
+    std::string_view prefix = w.substr(0, n), rest = w.substr(n);
+    bool separable = is_particle(prefix), inseparable = is_inseparable_prefix(prefix);
+    if (!separable && !inseparable) continue;
+    auto it = rules_.irregular.find(std::string(rest));
+    if (it == rules_.irregular.end() && inseparable) it = rules_.irregular.find("ge" + std::string(rest));
+    if (it != rules_.irregular.end()) {
+      *out = std::string(prefix) + stem_from_infinitive(it->second);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DutchStemmer::lemma_key(std::string_view w, const std::vector<Derivation>& ds, std::string* out, int depth) const {
   const Derivation* identity = nullptr;
   const Derivation* best = nullptr;
-  std::size_t best_len = 0;
+  const Derivation* prefixed = nullptr;
   for (const Derivation& d : ds) {
     if (d.flag == 0) {
       identity = &d;
+    } else if (!inflection_flag(d.flag)) {
       continue;
-    }
-    if (!inflection_flag(d.flag)) continue;
-    std::size_t len = d.prefix.empty() ? d.suffix_len + 1 : 0;
-    if (!best || len > best_len) {
+    } else if (!d.prefix.empty()) {
+      if (!prefixed) prefixed = &d;
+    } else if (!best || d.base.size() > best->base.size() ||
+               (d.base.size() == best->base.size() &&
+                (class_rank(d.flag) > class_rank(best->flag) ||
+                 (class_rank(d.flag) == class_rank(best->flag) && d.suffix_len > best->suffix_len)))) {
+      // The longest base is the most specific reading: "kaartje" is kaart+je, not kaar+tje;
+      // "maanden" is maand+en, not the past tense of manen.
       best = &d;
-      best_len = len;
     }
   }
+  // A noun plural beats a rare verb of the same spelling ("dagen", "bedragen"); an
+  // infinitive beats a past tense of the same spelling ("uitbreiden" is not uitbrei+den).
+  bool noun_reading = best && class_rank(best->flag) == 3;
+  if (!noun_reading && identity && (identity->base_classes & kInfinitive) && ends_with(w, "n")) {
+    *out = stem_from_infinitive(w);
+    return true;
+  }
   if (best) {
-    if (!best->prefix.empty()) {
-      *out = best->prefix + key_at_depth(w.substr(best->prefix.size()), depth + 1);
-      return true;
-    }
-    char a = static_cast<char>(best->flag >> 8), b = static_cast<char>(best->flag & 0xff);
-    if (a == 'V' && b == 'i') {
-      *out = stem_from_infinitive(best->base);
-    } else if (a == 'V' && b == 'e') {
-      if (!stem_from_participle(best->base, out, depth)) *out = best->base;
-    } else if (a == 'V') {
-      *out = best->base;
-    } else {
-      *out = key_of_listed(best->base, best->base_classes, depth);
-    }
+    *out = key_of_derivation(w, *best, depth);
+    return true;
+  }
+  if (prefixed) {
+    std::string_view rest = w.substr(prefixed->prefix.size());
+    if (starts_with(rest, "ge") && stem_from_participle(w, out, depth)) return true;
+    if ((prefixed->base_classes & kInfinitive) && prefixed->base == rest) *out = stem_from_infinitive(w);
+    else *out = prefixed->prefix + key_at_depth(rest, depth + 1);
     return true;
   }
   if (identity) {
     *out = key_of_listed(identity->base, identity->base_classes, depth);
+    if (*out != w || (identity->base_classes & (kNoun | kVerbStem | kInfinitive | kParticiple))) return true;
+    // Forms listed without inflection flags are often finite verbs ("bestaat"), plurals
+    // ("compagnieen") or compounds with an inflected head ("kamerleden").
+    if (ends_with(w, "t") && stem_from_finite(w, out)) return true;
+    std::string_view base = w.substr(0, w.size() - 2);
+    if (ends_with(w, "en") && base.size() >= 4 && lex_->contains(base)) {
+      *out = key_of_listed(std::string(base), lex_->classes(base), depth);
+      return true;
+    }
+    if (!(identity->base_classes & kAdjective)) *out = compound_key(w, depth);
+    if (*out != w && *out == fallback(w)) *out = w;  // no compound: keep the listed word
     return true;
   }
   // Participles of verbs the lexicon lists only by stem: "gemandateerd", "vastgesteld".
   return stem_from_participle(w, out, depth);
+}
+
+std::string DutchStemmer::key_of_derivation(std::string_view, const Derivation& d, int depth) const {
+  char a = flag_group(d.flag), b = flag_member(d.flag);
+  if (a == 'V' && b == 'i') return stem_from_infinitive(d.base);
+  std::string out;
+  if (a == 'V' && b == 'e') return stem_from_participle(d.base, &out, depth) ? out : d.base;
+  if (a == 'V') return d.base;
+  return key_of_listed(d.base, d.base_classes, depth);
 }
 
 std::string DutchStemmer::key_of_listed(const std::string& base, std::uint32_t classes, int depth) const {
@@ -120,101 +151,16 @@ std::string DutchStemmer::key_of_listed(const std::string& base, std::uint32_t c
     return it->second == base ? base : key_at_depth(it->second, depth + 1);
   std::string out;
   if ((classes & kInfinitive) && ends_with(base, "n")) return stem_from_infinitive(base);
-  if ((classes & kParticiple) && stem_from_participle(base, &out, depth)) return out;
+  bool particle_participle = false;
+  for (std::size_t n = 2; n <= 7 && n + 4 < base.size(); ++n)
+    if (is_particle(std::string_view(base).substr(0, n)) && base.compare(n, 2, "ge") == 0) particle_participle = true;
+  if ((classes & kParticiple) || particle_participle)
+    if (stem_from_participle(base, &out, depth)) return out;
   if (noun_to_verb(base, &out)) return out;
+  // Nouns that are the verb stem plus -e: "bijdrage" (bijdragen), "aanvrage" (aanvragen).
+  if (base.size() >= 6 && ends_with(base, "e") && is_listed_infinitive(base + "n"))
+    return stem_from_infinitive(base + "n");
   return base;
-}
-
-bool DutchStemmer::is_verb_stem(std::string_view s) const {
-  if (s.size() < 2) return false;
-  if (lex_->classes(s) & kVerbStem) return true;
-  for (std::string_view p : kParticles)
-    if (s.size() >= p.size() + 2 && starts_with(s, p) && (lex_->classes(s.substr(p.size())) & kVerbStem)) return true;
-  return false;
-}
-
-bool DutchStemmer::is_infinitive(std::string_view s) const {
-  if (s.size() < 3) return false;
-  if (lex_->classes(s) & kInfinitive) return true;
-  for (std::string_view p : kParticles)
-    if (s.size() >= p.size() + 3 && starts_with(s, p) && (lex_->classes(s.substr(p.size())) & kInfinitive)) return true;
-  return false;
-}
-
-std::string DutchStemmer::stem_from_infinitive(std::string_view inf) const {
-  std::string s(inf);
-  if (ends_with(s, "en") && s.size() >= 5) {
-    std::string b = s.substr(0, s.size() - 2);
-    std::size_t n = b.size();
-    std::vector<std::string> cands;
-    bool geminate = n >= 2 && consonant(b[n - 1]) && b[n - 1] == b[n - 2];
-    if (geminate) cands.push_back(b.substr(0, n - 1));
-    // An open syllable spells a long vowel single: regeren -> regeer, geven -> geef.
-    bool open_long = n >= 3 && consonant(b[n - 1]) && (b[n - 2] == 'a' || b[n - 2] == 'e' || b[n - 2] == 'o' || b[n - 2] == 'u') &&
-                     !is_vowel(b[n - 3]);
-    std::string doubled = open_long ? b.substr(0, n - 1) + b[n - 2] + devoice(b[n - 1]) : std::string();
-    if (open_long) cands.push_back(doubled);
-    cands.push_back(devoice_end(b));
-    cands.push_back(b);
-    if (lex_)
-      for (const std::string& c : cands)
-        if (is_verb_stem(c)) return c;
-    if (geminate) return b.substr(0, n - 1);
-    // Without lexicon evidence: -el/-er/-en/-em endings are mostly unstressed (wandelen).
-    bool schwa = n >= 3 && b[n - 2] == 'e' && (b[n - 1] == 'l' || b[n - 1] == 'r' || b[n - 1] == 'n' || b[n - 1] == 'm');
-    if (open_long && !schwa) return doubled;
-    return devoice_end(b);
-  }
-  if (ends_with(s, "n") && s.size() >= 3 && is_vowel(s[s.size() - 2])) {
-    s.pop_back();
-    if (ends_with(s, "aa")) s.pop_back();
-    return s;
-  }
-  return s;
-}
-
-bool DutchStemmer::stem_from_participle(std::string_view p, std::string* out, int depth) const {
-  if (p.size() < 5) return false;
-  auto variants = [&](std::string_view s, auto&& accept) -> bool {
-    if (accept(std::string(s), std::string())) return true;
-    if (starts_with(s, "ge") && s.size() > 4 && accept(std::string(s.substr(2)), std::string())) return true;
-    for (std::string_view part : kParticles) {
-      if (s.size() > part.size() + 4 && starts_with(s, part) && s.compare(part.size(), 2, "ge") == 0 &&
-          accept(std::string(s.substr(part.size() + 2)), std::string(part)))
-        return true;
-    }
-    return false;
-  };
-  if (ends_with(p, "d") || ends_with(p, "t")) {
-    for (std::string_view s : {p.substr(0, p.size() - 1), p}) {
-      bool ok = variants(s, [&](const std::string& stem, const std::string& particle) {
-        if (!is_verb_stem(particle + stem) && !is_verb_stem(stem)) return false;
-        *out = particle + stem;
-        return true;
-      });
-      if (ok) return true;
-    }
-  }
-  if (ends_with(p, "en")) {
-    return variants(p, [&](const std::string& inf, const std::string& particle) {
-      if (!starts_with(p, "ge") && particle.empty()) return false;  // only ge- forms are strong participles
-      if (rules_.irregular.count(inf) == 0 && !is_infinitive(particle + inf)) return false;
-      *out = particle + key_at_depth(inf, depth + 1);
-      return true;
-    });
-  }
-  return false;
-}
-
-bool DutchStemmer::noun_to_verb(std::string_view noun, std::string* out) const {
-  if (noun.size() < 6 || !ends_with(noun, "ing") || lex_ == nullptr) return false;
-  std::string inf = std::string(noun.substr(0, noun.size() - 3)) + "en";
-  if (!is_infinitive(inf)) return false;
-  std::string stem = stem_from_infinitive(inf);
-  // "regeling" stays apart from "regel", "stelling" from "stel": the verb stem is a noun too.
-  if (lex_->classes(stem) & kNoun) return false;
-  *out = stem;
-  return true;
 }
 
 std::string DutchStemmer::fallback(std::string_view w) const {

@@ -183,6 +183,11 @@ std::uint32_t HunspellLexicon::classes(std::string_view folded) const {
   return e ? e->classes : 0;
 }
 
+bool HunspellLexicon::has_flag(std::string_view folded, std::string_view flag) const {
+  const Data::Entry* e = d_->find(folded);
+  return e != nullptr && e->has(make_flag(flag));
+}
+
 std::vector<Derivation> HunspellLexicon::derive(std::string_view form) const {
   std::vector<Derivation> out;
   auto suffix_pass = [&](std::string_view w, const std::string& prefix, std::uint16_t need_cross_from) {

@@ -41,6 +41,8 @@ class HunspellLexicon {
   // Classes of a listed word (0 when not listed).
   std::uint32_t classes(std::string_view folded) const;
   bool contains(std::string_view folded) const { return classes(folded) != 0; }
+  // Whether a listed word carries an affix flag, e.g. "Ch" (takes a linking -s- in compounds).
+  bool has_flag(std::string_view folded, std::string_view flag) const;
   // All derivations of form from listed words by one suffix rule, one particle prefix, or both.
   std::vector<Derivation> derive(std::string_view form) const;
   std::size_t size() const;
