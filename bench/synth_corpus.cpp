@@ -1,5 +1,5 @@
 // synth_corpus: writes N realistic, deterministic Kamerstuk PDFs for benchmarking indexers.
-// Usage: synth_corpus --out DIR --docs N [--seed S] [--jobs J] [--data DIR] [--missions FILE] [--dict FILE]
+// Usage: synth_corpus --out DIR --docs N [--seed S] [--jobs J] [--manifest FILE] (see --help)
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,11 +31,14 @@ struct Options {
   std::string data = std::string(KZ_SOURCE_DIR) + "/bench";
   std::string missions = std::string(KZ_SOURCE_DIR) + "/corpus/missions.tsv";
   std::string dict = "/usr/share/hunspell/nl.dic";
+  std::string manifest;  // default DIR/manifest.tsv
 };
 
 const char* kUsage =
     "usage: synth_corpus --out DIR --docs N [--seed S] [--jobs J] [--data DIR] [--missions FILE] [--dict FILE]\n"
-    "  Writes N Kamerstuk-like PDFs under DIR/<year>/ plus DIR/manifest.tsv; the same seed gives the same files.\n";
+    "                    [--manifest FILE]\n"
+    "  Writes N Kamerstuk-like PDFs under DIR/<year>/ and a manifest (default DIR/manifest.tsv) of what each\n"
+    "  holds; the same seed gives the same files whatever the number of jobs.\n";
 
 Options parse(int argc, char** argv) {
   Options o;
@@ -52,10 +55,12 @@ Options parse(int argc, char** argv) {
     else if (a == "--data") o.data = value();
     else if (a == "--missions") o.missions = value();
     else if (a == "--dict") o.dict = value();
+    else if (a == "--manifest") o.manifest = value();
     else if (a == "-h" || a == "--help") { std::cout << kUsage; std::exit(0); }
     else throw std::invalid_argument("unknown option " + a);
   }
   if (o.out.empty()) throw std::invalid_argument("--out DIR is required");
+  if (o.manifest.empty()) o.manifest = o.out + "/manifest.tsv";
   if (o.jobs <= 0) o.jobs = std::max(1L, sysconf(_SC_NPROCESSORS_ONLN));
   return o;
 }
@@ -135,7 +140,7 @@ int main(int argc, char** argv) {
       if (i < page_count.size()) page_count[i] = n;
     fs::remove(f, ec);
   }
-  std::ofstream manifest(o.out + "/manifest.tsv");
+  std::ofstream manifest(o.manifest);
   manifest << "id\tfile\tlayout\tdate\tdossier\tnr\tkenmerk\tpages\tmissions\ttitle\n";
   long total_pages = 0;
   for (auto& s : specs) {

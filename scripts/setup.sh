@@ -5,7 +5,7 @@ want=(build-essential cmake pkg-config libxapian-dev xapian-tools libpoppler-cpp
       libicu-dev libcli11-dev nlohmann-json3-dev libssl-dev googletest libgtest-dev
       hunspell-nl clang libclang-rt-14-dev)
 if [ "${1:-}" = "--bench" ]; then
-  want+=(libcairo2-dev libpango1.0-dev xapian-omega recoll)
+  want+=(libcairo2-dev libpango1.0-dev fonts-dejavu-core xapian-omega recollcmd python3 time)
 fi
 missing=()
 for p in "${want[@]}"; do
