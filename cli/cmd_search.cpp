@@ -18,14 +18,20 @@ struct SearchArgs {
 
 nlohmann::json to_json(const query::SearchResult& r) {
   nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : r.hits)
+  for (const auto& h : r.hits) {
+    // Extra to the contract: the snippet's highlighted words, as printed.
+    nlohmann::json matches = nlohmann::json::array();
+    for (auto [b, e] : h.marks)
+      if (b < e && e <= h.snippet.size()) matches.push_back(h.snippet.substr(b, e - b));
     hits.push_back({{"id", h.id},
                     {"title", h.title},
                     {"date", h.date},
                     {"page", h.page},
                     {"score", h.score},
                     {"snippet", h.snippet},
-                    {"file", h.file}});
+                    {"file", h.file},
+                    {"matches", matches}});
+  }
   return {{"query", r.query}, {"total_estimate", r.total_estimate}, {"hits", hits}};
 }
 
@@ -82,7 +88,8 @@ void register_search(CLI::App& app, Globals& g, Action& action) {
   cmd->add_option("--mission", args->options.mission, "Only documents about this mission (id, name or alias)");
   cmd->add_option("--type", args->options.type, "Only documents of this type (brief, nota, geannoteerde agenda, ...)");
   cmd->add_option("--limit", args->options.limit, "Number of hits (default 10)")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--db", g.dbs, "Index folder or Xapian stub file; repeat for shards (default $KAMERZOEK_DB, else ./kamerzoek.db)");
+  cmd->add_option("--db", g.dbs, "Index folder or Xapian stub file; repeat for shards (default $KAMERZOEK_DB, else ./kamerzoek.db)")
+      ->allow_extra_args(false);
   cmd->add_flag("--json", g.json, "Print the result as JSON");
   cmd->callback([&g, args, &action] { action = [&g, args] { return run(g, *args); }; });
 }

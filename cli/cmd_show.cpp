@@ -103,7 +103,8 @@ void register_show(CLI::App& app, Globals& g, Action& action) {
   auto* cmd = app.add_subcommand("show", "Show one document: kst-29521-481, \"29 521, nr. 481\", a kenmerk or an id");
   cmd->add_option("ref", args->ref, "The document reference, in any form")->required();
   cmd->add_flag("--text", args->text, "Also print the clean text, page by page, with footnotes");
-  cmd->add_option("--db", g.dbs, "Index folder or Xapian stub file; repeat for shards (default $KAMERZOEK_DB, else ./kamerzoek.db)");
+  cmd->add_option("--db", g.dbs, "Index folder or Xapian stub file; repeat for shards (default $KAMERZOEK_DB, else ./kamerzoek.db)")
+      ->allow_extra_args(false);
   cmd->add_flag("--json", g.json, "Print the document as JSON");
   cmd->callback([&g, args, &action] { action = [&g, args] { return run(g, *args); }; });
 }

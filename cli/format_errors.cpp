@@ -7,6 +7,18 @@
 #include "query/query.h"
 
 namespace kz::cli {
+namespace {
+
+// A subject is what the user typed; a pasted page of text should not flood the terminal.
+std::string short_subject(const std::string& s) {
+  constexpr std::size_t kMax = 80;
+  if (s.size() <= kMax) return s;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "…";
+}
+
+}  // namespace
 
 int run_query_command(const Globals& g, const std::function<int()>& body) {
   try {
@@ -17,12 +29,12 @@ int run_query_command(const Globals& g, const std::function<int()>& body) {
       cause += "; nearest: ";
       for (std::size_t i = 0; i < e.suggestions().size(); ++i) cause += (i ? ", " : "") + e.suggestions()[i];
     }
-    print_error(e.subject(), cause);
+    print_error(short_subject(e.subject()), cause);
     if (g.json)
       std::cout << json_line({{"error", e.what()}, {"subject", e.subject()}, {"suggestions", e.suggestions()}});
     return kUsage;
   } catch (const query::QueryError& e) {
-    print_error(e.subject(), e.what());
+    print_error(short_subject(e.subject()), e.what());
     return kUsage;
   } catch (const query::IndexError& e) {
     print_error(e.subject(), e.what());

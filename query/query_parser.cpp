@@ -134,13 +134,9 @@ std::vector<std::string> phrase_words(std::string_view text) {
   return out;
 }
 
-void note_words(const std::vector<std::string>& norms, QueryTerms* terms) {
+void note_words(const std::vector<std::string>& norms, QueryTerms* terms, int word = -1) {
   if (!terms) return;
-  const auto& a = analysis::Analyzer::instance();
-  for (const auto& n : norms) {
-    terms->norms.insert(n);
-    if (!a.is_stopword(n)) terms->stems.insert(a.stem(n));
-  }
+  for (const auto& n : norms) terms->add(n, word);
 }
 
 class Parser {
@@ -310,17 +306,29 @@ Xapian::Query word_query(const std::string& norm, QueryTerms* terms) {
   alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::term("", norm)), kExactWeight);
   bool stop = a.is_stopword(norm);
   if (!stop) alts.emplace_back(schema::term(schema::kStem, a.stem(norm)));
-  note_words({norm}, terms);
+  int word = terms ? terms->add(norm) : -1;
   for (const auto& syn : a.synonyms(norm)) {
     auto words = phrase_words(syn);
     if (words.empty() || (words.size() == 1 && words.front() == norm)) continue;
-    note_words(words, terms);
+    note_words(words, terms, word);
     Xapian::Query sq = phrase_of(words);
     if (words.size() == 1 && !a.is_stopword(words.front()))
       sq = Xapian::Query(Xapian::Query::OP_OR, sq, Xapian::Query(schema::term(schema::kStem, a.stem(words.front()))));
     alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, sq, kSynonymWeight);
   }
   return combine(Xapian::Query::OP_OR, alts);
+}
+
+int QueryTerms::add(const std::string& norm, int word) {
+  const auto& a = analysis::Analyzer::instance();
+  if (norm.empty() || a.is_stopword(norm)) return word;
+  if (word < 0) {
+    auto it = norms.find(norm);
+    word = it != norms.end() ? it->second : words++;
+  }
+  norms.emplace(norm, word);
+  stems.emplace(a.stem(norm), word);
+  return word;
 }
 
 bool QueryParser::is_field(std::string_view name) {
@@ -356,7 +364,13 @@ Xapian::Query QueryParser::field(std::string_view name_in, std::string_view valu
     if (!ok) throw QueryError(subject, "a year is four digits, e.g. jaar:2025");
     return Xapian::Query(schema::term(schema::kYear, value));
   }
-  if (name == "type") return Xapian::Query(schema::term(schema::kType, analysis::fold(value)));
+  if (name == "type") {
+    // The whole folded type is one term; its words also match, for an index that stores those.
+    Xapian::Query whole(schema::term(schema::kType, analysis::fold(value)));
+    auto words = phrase_words(value);
+    if (words.size() < 2) return whole;
+    return Xapian::Query(Xapian::Query::OP_OR, whole, words_filter(schema::kType, value, name));
+  }
   if (name == "van") return words_filter(schema::kSignatory, value, name);
   if (name == "aan") return words_filter(schema::kAddressee, value, name);
   throw QueryError(subject, "unknown field; known: dossier, nr, kenmerk, missie, jaar, type, van, aan");

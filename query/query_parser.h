@@ -4,7 +4,7 @@
 #pragma once
 #include <xapian.h>
 
-#include <set>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -13,10 +13,15 @@
 namespace kz::query {
 
 // What a matching word in a document's text looks like, for choosing and marking snippets.
+// Each word the user typed is one "word"; its synonyms share its number, so a snippet
+// is ranked by how many different things the user asked for it shows. Stop words are left out.
 struct QueryTerms {
-  std::set<std::string> norms;  // folded words, phrase words and synonyms the user asked for
-  std::set<std::string> stems;  // stems of those that are not stop words
+  std::map<std::string, int> norms;  // folded form -> word
+  std::map<std::string, int> stems;  // stem -> word
+  int words = 0;
   bool empty() const { return norms.empty() && stems.empty(); }
+  // Records `norm` as a form of `word` (a new word when negative); returns the word.
+  int add(const std::string& norm, int word = -1);
 };
 
 struct ParsedQuery {

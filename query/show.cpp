@@ -207,7 +207,19 @@ nlohmann::json show(Index& index, const std::string& ref, bool with_text) {
   return with_reopen(index, [&] {
     const Xapian::Database& db = index.db();
     auto did = find_document(db, ref);
-    if (!did) throw UnknownError(ref, "no document with this reference in the index", nearest_ids(db, ref));
+    if (!did) {
+      // A document that is cited but was never indexed: say who cites it.
+      std::string cause = "no document with this reference in the index";
+      json citing = json::array();
+      for (const auto& f : lookup_forms(ref))
+        if (citing.empty()) citing = cited_by(db, f, json::array());
+      if (!citing.empty()) {
+        cause += " (cited by ";
+        for (std::size_t i = 0; i < citing.size(); ++i) cause += (i ? ", " : "") + citing[i].get<std::string>();
+        cause += ")";
+      }
+      throw UnknownError(ref, cause, nearest_ids(db, ref));
+    }
     return show_object(db, *did, with_text);
   });
 }

@@ -52,53 +52,46 @@ void merge(std::vector<std::pair<std::size_t, std::size_t>>& marks) {
 
 }  // namespace
 
-const std::string& SnippetMaker::match_key(const std::string& norm) const {
+SnippetMaker::Match SnippetMaker::match(const std::string& norm) const {
   auto it = cache_.find(norm);
   if (it != cache_.end()) return it->second;
-  std::string key;
-  if (terms_.norms.count(norm)) {
-    key = norm;
-  } else {
-    const auto& a = analysis::Analyzer::instance();
-    if (!a.is_stopword(norm)) {
-      std::string st = a.stem(norm);
-      if (terms_.stems.count(st)) key = st;
-    }
+  Match m;
+  const auto& a = analysis::Analyzer::instance();
+  if (auto n = terms_.norms.find(norm); n != terms_.norms.end()) {
+    m = {n->second, true};
+  } else if (!a.is_stopword(norm)) {
+    if (auto st = terms_.stems.find(a.stem(norm)); st != terms_.stems.end()) m.word = st->second;
     // A compound in the text matches a query word that is one of its parts.
-    if (key.empty()) {
-      for (const auto& part : a.compound_parts(norm)) {
-        if (terms_.norms.count(part)) {
-          key = part;
-          break;
-        }
-        std::string ps = a.stem(part);
-        if (terms_.stems.count(ps)) {
-          key = ps;
-          break;
-        }
+    for (const auto& part : m.word < 0 ? a.compound_parts(norm) : std::vector<std::string>{}) {
+      if (auto n = terms_.norms.find(part); n != terms_.norms.end()) {
+        m.word = n->second;
+        break;
+      }
+      if (auto st = terms_.stems.find(a.stem(part)); st != terms_.stems.end()) {
+        m.word = st->second;
+        break;
       }
     }
   }
-  return cache_.emplace(norm, std::move(key)).first->second;
+  return cache_.emplace(norm, m).first->second;
 }
 
 Snippet SnippetMaker::best_in(const std::string& text, int page) const {
   auto tokens = analysis::tokenize(text);
   std::vector<const analysis::Token*> words;
-  std::vector<const std::string*> keys;
+  std::vector<Match> keys;
   std::vector<std::pair<std::size_t, std::size_t>> marks;
   std::vector<std::pair<std::size_t, std::size_t>> joined;
   for (const auto& t : tokens) {
     if (t.joined_hyphen) {
       joined.emplace_back(t.offset, t.offset + t.length);
-      if (!terms_.empty() && !match_key(t.norm).empty()) marks.emplace_back(t.offset, t.offset + t.length);
+      if (!terms_.empty() && match(t.norm).word >= 0) marks.emplace_back(t.offset, t.offset + t.length);
       continue;
     }
     words.push_back(&t);
-    const std::string* k = terms_.empty() ? nullptr : &match_key(t.norm);
-    if (k && k->empty()) k = nullptr;
+    Match k = terms_.empty() ? Match{} : match(t.norm);
     keys.push_back(k);
-    if (k) marks.emplace_back(t.offset, t.offset + t.length);
+    if (k.word >= 0) marks.emplace_back(t.offset, t.offset + t.length);
   }
   if (words.empty()) return {};
   // "verdragsgebied" found inside "NAVO-verdragsgebied": mark the whole printed compound.
@@ -109,12 +102,12 @@ Snippet SnippetMaker::best_in(const std::string& text, int page) const {
 
   const std::size_t n = words.size(), w = std::min(window_, n);
   auto score_of = [&](std::size_t b) {
-    std::set<const std::string*> distinct;
+    std::set<int> distinct;
     int hits = 0;
     for (std::size_t i = b; i < b + w; ++i)
-      if (keys[i]) {
-        distinct.insert(keys[i]);
-        ++hits;
+      if (keys[i].word >= 0) {
+        distinct.insert(keys[i].word);
+        hits += keys[i].exact ? 3 : 1;
       }
     return static_cast<int>(distinct.size()) * 100 + hits;
   };
@@ -127,7 +120,7 @@ Snippet SnippetMaker::best_in(const std::string& text, int page) const {
   // Centre the matched words in the window rather than starting at the first of them.
   std::size_t first = n, last = 0;
   for (std::size_t i = best; i < best + w; ++i)
-    if (keys[i]) first = std::min(first, i), last = std::max(last, i);
+    if (keys[i].word >= 0) first = std::min(first, i), last = std::max(last, i);
   if (first < n) {
     std::size_t pad = (w - (last - first + 1)) / 2;
     best = first > pad ? first - pad : 0;

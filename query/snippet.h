@@ -22,8 +22,8 @@ struct Snippet {
 
 class SnippetMaker {
  public:
-  explicit SnippetMaker(const QueryTerms& terms, std::size_t window_words = 30)
-      : terms_(terms), window_(window_words) {}
+  explicit SnippetMaker(QueryTerms terms, std::size_t window_words = 30)
+      : terms_(std::move(terms)), window_(window_words) {}
 
   // The best window of one piece of text (a page body or a footnote).
   Snippet best_in(const std::string& text, int page) const;
@@ -32,13 +32,17 @@ class SnippetMaker {
   Snippet best_in_document(const nlohmann::json& data) const;
 
  private:
-  // The query term a folded word matches ("" when none): its norm, or its stem, or one of
-  // its compound parts.
-  const std::string& match_key(const std::string& norm) const;
+  struct Match {
+    int word = -1;    // which query word, -1 when none
+    bool exact = false;  // the folded form itself, not only its stem or a compound part
+  };
+  // Which query word a folded word of the text matches: by its folded form, its stem, or
+  // one of its compound parts.
+  Match match(const std::string& norm) const;
 
-  const QueryTerms& terms_;
+  QueryTerms terms_;
   std::size_t window_;
-  mutable std::unordered_map<std::string, std::string> cache_;
+  mutable std::unordered_map<std::string, Match> cache_;
 };
 
 }  // namespace kz::query
