@@ -58,11 +58,20 @@ void add_wrapped(const Lines& lines, Value& v) {
 
 Lines::Lines(const CleanText& text) {
   for (const auto& l : text.lines) all_.push_back(&l);
+  // A strict order first (page, top, left), then rows: lines whose middles share a band are
+  // one row, read left to right. Comparing "same row" inside the sort would not be transitive.
   std::stable_sort(all_.begin(), all_.end(), [](const Line* a, const Line* b) {
     if (a->page != b->page) return a->page < b->page;
-    if (!same_row(*a, *b)) return a->y < b->y;
+    if (a->y != b->y) return a->y < b->y;
     return a->x < b->x;
   });
+  for (std::size_t row = 0; row < all_.size();) {
+    std::size_t end = row + 1;
+    while (end < all_.size() && same_row(*all_[row], *all_[end])) ++end;
+    std::stable_sort(all_.begin() + row, all_.begin() + end,
+                     [](const Line* a, const Line* b) { return a->x < b->x; });
+    row = end;
+  }
 }
 
 std::vector<const Line*> Lines::page(int p) const {
@@ -133,9 +142,11 @@ std::vector<Value> values_of(const Lines& lines, const std::vector<std::string_v
       }
       const Line* beside = nullptr;
       const Line* below = nullptr;
-      for (std::size_t j = 0; j < all.size(); ++j) {
+      std::size_t first = i;
+      while (first > 0 && all[first - 1]->page == l->page) --first;
+      for (std::size_t j = first; j < all.size() && all[j]->page == l->page; ++j) {
         const Line* o = all[j];
-        if (o == l || o->page != l->page) continue;
+        if (o == l) continue;
         if (same_row(*o, *l) && o->x > l->x + l->width - 1 && o->x - (l->x + l->width) < 300 &&
             (!beside || o->x < beside->x))
           beside = o;

@@ -97,6 +97,9 @@ std::string role_of_line(std::string_view line) {
   if (!office) return {};
   // A role line ends with a comma, is set in capitals, or (printed under a name) is a bare
   // title in which every content word is capitalized, checked below.
+  // "De voorzitter van de commissie,": a lower-case role may hold lower-case words; it only
+  // counts when a name stands beside it (find_signatories).
+  if (!starts_upper(ws[0])) return ws.size() <= 8 ? std::string(r) : std::string();
   for (auto w : ws)
     if (w.data() != ws[0].data() && !(starts_upper(w) || small_word(w) || is_caps(w) || w == "," || w == "-")) {
       // Roles are title-like; a lower-case content word means running text.
@@ -124,7 +127,11 @@ std::string title_case_role(std::string_view role) {
       // Mixed-case input keeps its own capitals (acronyms such as "DJZ").
       for (std::size_t k = word_begin; k < e; ++k) {
         char ch = src[k];
-        if (k == word_begin) ch = keep_small ? lower(ch) : upper(ch);
+        // Capitals input gets title case; printed case is kept otherwise, except that the
+        // role itself starts with a capital ("De voorzitter van de commissie," -> "Voorzitter
+        // van de commissie").
+        if (k == word_begin && caps) ch = keep_small ? lower(ch) : upper(ch);
+        else if (k == 0) ch = upper(ch);
         else if (caps) ch = lower(ch);
         out += ch;
       }

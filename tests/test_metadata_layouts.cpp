@@ -98,6 +98,28 @@ TEST(KstLayout, BudgetChapterDossierWrappedRoleAndNoSelfCitation) {
   EXPECT_EQ(m.cites[0].id, "kst-21501-28-250");
 }
 
+TEST(KstLayout, VerslagSignedByChairAndClerkInLowerCase) {
+  kz::CleanText t;
+  t.pages = 1;
+  t.lines = {L(1, 57, 60, "Tweede Kamer der Staten-Generaal"), L(1, 57, 73, "Vergaderjaar 2022–2023"),
+             L(1, 57, 120, "21 501-28"), L(1, 150, 120, "Defensieraad"), L(1, 57, 150, "Nr. 250"),
+             L(1, 150, 150, "VERSLAG VAN EEN COMMISSIEDEBAT"), L(1, 150, 175, "Vastgesteld 7 juli 2023"),
+             L(1, 150, 200, "De vaste commissie voor Defensie heeft op 14 juni 2023 overleg gevoerd."),
+             L(1, 150, 600, "De voorzitter van de commissie,"), L(1, 150, 613, "Kerstens"),
+             L(1, 150, 640, "De griffier van de commissie,"), L(1, 150, 653, "Van der Leeden"),
+             L(1, 150, 800, "Tweede Kamer, vergaderjaar 2022–2023, 21 501-28, nr. 250 1", Role::Furniture)};
+  kz::Metadata m = kz::extract_metadata(t, kSha);
+  EXPECT_EQ(m.id, "kst-21501-28-250");
+  EXPECT_EQ(m.doctype, "verslag");
+  EXPECT_EQ(m.date, "2023-07-07");
+  EXPECT_EQ(m.addressee, "Tweede Kamer");
+  ASSERT_EQ(m.signatories.size(), 2u);
+  EXPECT_EQ(m.signatories[0].role, "Voorzitter van de commissie");
+  EXPECT_EQ(m.signatories[0].name, "Kerstens");
+  EXPECT_EQ(m.signatories[1].role, "Griffier van de commissie");
+  EXPECT_EQ(m.signatories[1].name, "Van der Leeden");
+}
+
 // The letter head of a ministerial letter: addressee block, reference column, Datum/Betreft.
 std::vector<kz::Line> letter_head(const std::string& house) {
   return {L(1, 300, 55, "Ministerie van Defensie"),
