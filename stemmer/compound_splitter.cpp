@@ -1,6 +1,8 @@
 // Head-first compound splitting over the Hunspell lexicon (see compound_splitter.h).
 #include "stemmer/compound_splitter.h"
 
+#include <algorithm>
+
 #include "stemmer/dutch_stemmer.h"
 #include "stemmer/text_util.h"
 
@@ -55,6 +57,10 @@ bool CompoundSplitter::modifier_ok(std::string_view m, bool strict, int depth, s
   for (std::string_view c : {second, first}) {
     if (c.empty() || !usable(c) || c.size() < 2 * kMinPart) continue;
     if (auto sub = split_at_depth(c, depth + 1)) {
+      // Inside a listed word a modifier compound needs solid parts ("lucht|macht"), not
+      // fragments like "ver|len" in "verlenging".
+      if (strict && std::any_of(sub->parts.begin(), sub->parts.end(), [](const std::string& p) { return p.size() < 4; }))
+        continue;
       *core = c;
       *subparts = sub->parts;
       return true;

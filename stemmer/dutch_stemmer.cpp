@@ -123,9 +123,9 @@ bool DutchStemmer::lemma_key(std::string_view w, const std::vector<Derivation>& 
     if (*out != w || (identity->base_classes & (kNoun | kVerbStem | kInfinitive | kParticiple))) return true;
     // Forms listed without inflection flags are often finite verbs ("bestaat"), plurals
     // ("compagnieen") or compounds with an inflected head ("kamerleden").
-    if (ends_with(w, "t") && stem_from_finite(w, out)) return true;
+    if ((identity->base_classes & (kParticleVerb | kPlain)) && stem_from_finite(w, out)) return true;
     std::string_view base = w.substr(0, w.size() - 2);
-    if (ends_with(w, "en") && base.size() >= 4 && lex_->contains(base)) {
+    if (ends_with(w, "en") && base.size() >= 4 && (lex_->classes(base) & (kNoun | kCompoundable))) {
       *out = key_of_listed(std::string(base), lex_->classes(base), depth);
       return true;
     }
@@ -165,7 +165,11 @@ std::string DutchStemmer::key_of_listed(const std::string& base, std::uint32_t c
 
 std::string DutchStemmer::fallback(std::string_view w) const {
   thread_local Xapian::Stem snowball("dutch");
-  return snowball(std::string(w));
+  std::string s = snowball(std::string(w));
+  // Snowball undoubles vowels and drops endings blindly; never let an unknown word take the
+  // key of a different word the lexicon knows ("daat" is not "dat").
+  if (lex_ != nullptr && s != w && lex_->contains(s)) return std::string(w);
+  return s;
 }
 
 }  // namespace kz::analysis

@@ -46,6 +46,7 @@ std::uint32_t classes_of_flag(std::uint16_t f) {
     return kVerbStem;
   }
   if (a == 'A' && b != '0') return kAdjective;
+  if (a == 'P') return kParticleVerb;
   if (a == 'C' && b == 'x') return kCompoundOnly;
   if (a == 'C') return kCompoundable;
   return 0;
@@ -170,7 +171,6 @@ HunspellLexicon::HunspellLexicon(const std::string& dic_path, const std::string&
       e.flags.push_back(f);
       e.classes |= classes_of_flag(f);
     }
-    if (e.classes == 0) e.classes = kPlain;
   }
 }
 

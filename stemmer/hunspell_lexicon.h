@@ -19,7 +19,8 @@ enum WordClass : std::uint32_t {
   kAdjective = 1u << 4,   // A* rules
   kCompoundable = 1u << 5,  // may take part in a compound (C*)
   kCompoundOnly = 1u << 6,  // only inside a compound
-  kPlain = 1u << 7,       // listed without any flag
+  kPlain = 1u << 7,       // listed without any flag: invariable words ("maart", "alleen")
+  kParticleVerb = 1u << 8,  // verb form that takes separable particles (P*): "gaat", "bestaat"
 };
 
 // One way to derive a form from a dictionary word.
