@@ -1,10 +1,12 @@
 // What surrounds an amount in its sentence: the year it is for ("in 2024", "(januari-december
 // 2024)", "dit jaar"), whether it is a forecast ("geraamd"), and whether the sentence is about
 // money at all (so a bare "1,2 miljard" counts as euros).
+#include <algorithm>
 #include <cstdlib>
 
 #include "indexer/date_phrases.h"
 #include "indexer/fact_text.h"
+#include "indexer/facts.h"
 
 namespace kz::facts {
 using namespace detail;
@@ -90,6 +92,31 @@ std::optional<CostYear> cost_year(std::string_view s, std::size_t offset, std::s
       clause_e = i;
       break;
     }
+  // A year with another amount between it and this one belongs to that amount; in a total
+  // ("€ 750.000, waarvan € 500.000 in 2018") the years after "waarvan" belong to the parts.
+  auto amounts = find_amounts(s);
+  auto other_amount_between = [&](std::size_t from, std::size_t to) {
+    for (const auto& a : amounts)
+      if (a.offset != offset && a.offset >= from && a.offset + a.length <= to) return true;
+    return false;
+  };
+  std::string lower = lower_ascii(s);
+  std::size_t parts_from = s.size();
+  for (const char* cue : {"waarvan", "bestaande uit", "verdeeld over"}) {
+    std::size_t at = lower.find(cue);
+    if (at != std::string::npos && at > offset + length) parts_from = std::min(parts_from, at);
+  }
+  // "€ 500.000 in 2018 en € 250.000 in 2019": a year right after another amount is that one's.
+  auto claimed = [&](const Cand& c) {
+    for (const auto& a : amounts)
+      if (a.offset != offset && a.offset + a.length <= c.from && c.from - (a.offset + a.length) <= 8) return true;
+    return false;
+  };
+  std::erase_if(cands, [&](const Cand& c) {
+    if (c.from >= parts_from || claimed(c)) return true;
+    return c.to <= offset ? other_amount_between(c.to, offset) : other_amount_between(offset + length, c.from);
+  });
+  if (cands.empty()) return std::nullopt;
   const Cand* best = nullptr;
   long best_score = 0;
   for (const auto& c : cands) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/facts.h"
 #include "indexer/missions.h"
 
 namespace kz::facts {
@@ -112,6 +113,28 @@ class MissionTagger {
   std::vector<std::string> order_;  // mission ids in table order
   std::vector<std::pair<std::string, std::vector<std::string>>> words_;  // id -> its words
 };
+
+// ---- which mission a fact belongs to (fact_attribution.cpp) ----
+
+// The mission of amounts[index] judged from its sentence alone: the label before a colon
+// ("MNBG Litouwen: € 42,4 miljoen"), else the nearest mission named before it with no other
+// amount in between ("voor SNMG1 € 3 miljoen en voor SNMCMG1 € 2 miljoen"), else the first one
+// after it ("€ 1,4 miljoen aan NSATU"). Empty when missions are listed together ("SNMG1 en
+// SNMCMG1 kosten € 5 miljoen") or none is named.
+std::string mission_for_amount(std::string_view sentence, const std::vector<Mention>& mentions,
+                               const std::vector<Amount>& amounts, std::size_t index);
+
+// For each period phrase, the missions it belongs to: with one phrase, every mission named;
+// with several phrases and missions, the mission named right after the phrase in its clause
+// ("sinds 2019 aan UNIFIL en sinds 2021 aan UNDOF"), else the nearest before it ("UNIFIL loopt
+// tot 2026 en UNDOF tot 2027").
+std::vector<std::vector<std::string>> missions_for_periods(std::string_view sentence,
+                                                           const std::vector<Mention>& mentions,
+                                                           const std::vector<PeriodPhrase>& phrases);
+
+// Amounts that are parts of another amount in the same sentence ("€ 30 miljoen, waarvan € 10
+// miljoen in 2024"): for each amount, the index of its total or -1.
+std::vector<int> totals_in_sentence(std::string_view sentence, const std::vector<Amount>& amounts);
 
 // Tokens for mention matching: letter runs and digit runs with byte spans.
 struct WordSpan {

@@ -106,31 +106,26 @@ std::vector<std::string> distinct_missions(const std::vector<Mention>& ms) {
   return out;
 }
 
-// The mission an amount in a sentence belongs to, judged from the sentence alone.
-std::string mission_near(const Said& said, const Amount& a) {
-  auto ids = distinct_missions(said.mentions);
-  if (ids.size() <= 1) return ids.empty() ? "" : ids.front();
-  // "Label: € x" — the label names the mission.
-  std::size_t colon = said.s.text.rfind(':', a.offset);
-  if (colon != std::string::npos) {
-    std::vector<Mention> label;
-    for (const auto& m : said.mentions)
-      if (m.offset < colon) label.push_back(m);
-    auto lid = distinct_missions(label);
-    if (lid.size() == 1) return lid.front();
-  }
-  std::map<std::string, std::size_t> dist;
-  for (const auto& m : said.mentions) {
-    std::size_t d = m.offset + m.length <= a.offset ? a.offset - (m.offset + m.length)
-                                                    : m.offset - std::min(m.offset, a.offset + a.length);
-    auto it = dist.find(m.mission);
-    if (it == dist.end() || d < it->second) dist[m.mission] = d;
-  }
-  std::vector<std::pair<std::size_t, std::string>> order;
-  for (auto& [id, d] : dist) order.push_back({d, id});
-  std::sort(order.begin(), order.end());
-  if (order[0].first * 2 + 10 <= order[1].first) return order[0].second;
-  return "";  // "de kosten voor SNMG1 en SNMCMG1": no single mission
+// "Dit bedrag omvat € 40 miljoen voor ...", "Hiervan is € 5 miljoen ...": parts of the amount before.
+bool breakdown_sentence(const std::string& s) {
+  std::string l = s.substr(0, 40);
+  for (auto& c : l)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (const char* cue : {"dit bedrag", "dit totaal", "dit totaalbedrag", "hiervan", "daarvan", "van dit bedrag",
+                          "dit omvat", "het bedrag bestaat", "deze kosten bestaan", "deze kosten omvatten"})
+    if (l.starts_with(cue)) return true;
+  return false;
+}
+
+// A cost sentence that points back at a deployment described before it ("de kosten van de
+// Nederlandse bijdrage", "deze inzet").
+bool refers_to_deployment(const std::string& s) {
+  std::string l = s;
+  for (auto& c : l)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (const char* cue : {"bijdrage", "inzet", "missie", "operatie", "deze ", "uitzending", "detachement"})
+    if (l.find(cue) != std::string::npos) return true;
+  return false;
 }
 
 const MissionTagger& tagger_for(const MissionTable& table) {
@@ -176,26 +171,16 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
   std::vector<std::string> section;                   // missions named by the current heading
   std::vector<std::vector<std::string>> unit_last;    // per unit: missions of its last naming sentence
   std::size_t section_start = 0;
-  struct OpenTotal {
-    std::size_t cost;
-    std::optional<int> year;
-    bool named;               // the total's own sentence names a mission
-    std::set<std::string> parts;
-  };
-  std::optional<OpenTotal> total;
-  auto close_total = [&] {
-    if (total && !total->named && total->parts.size() >= 2) out.costs[total->cost].mission = "";
-    total.reset();
-  };
+  std::optional<std::size_t> list_total;          // a total whose breakdown is the list below
+  std::map<std::size_t, std::set<std::string>> parts;  // total cost index -> missions of its parts
 
   for (std::size_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
     if (u.footnote && ui > 0 && !units[ui - 1].footnote) {
-      close_total();
       section.clear();
       section_start = ui;
     }
-    if (!u.item) close_total();
+    if (!u.item) list_total.reset();
     std::vector<Said> said;
     for (auto& s : split_sentences(u.text)) {
       Said sd{s, tagger.find(s.text)};
@@ -216,33 +201,40 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
     }
 
     std::vector<std::string> earlier;  // missions of the last naming sentence in this unit
-    std::size_t costs_before = out.costs.size();
+    std::optional<std::size_t> last_cost;  // last amount of the previous sentence in this unit
     for (const auto& sd : said) {
       const std::string& st = sd.s.text;
       auto here = distinct_missions(sd.mentions);
 
       // ---- money ----
       bool money = speaks_of_money(st);
-      auto amounts = find_amounts(st);
-      for (const auto& a : amounts) {
-        if (!a.currency && !money) continue;
+      std::vector<Amount> amounts;
+      for (const auto& a : find_amounts(st))
+        if (a.currency || money) amounts.push_back(a);
+      auto parent = totals_in_sentence(st, amounts);
+      bool refers_back = last_cost && breakdown_sentence(st);
+      std::vector<std::size_t> index;
+      for (std::size_t k = 0; k < amounts.size(); ++k) {
+        const Amount& a = amounts[k];
         CostFact c;
         c.amount_eur = a.euros;
         c.text = st.substr(a.offset, a.length);
         c.page = u.page;
         c.sentence = st;
         c.estimate = is_estimate(st);
-        c.mission = mission_near(sd, a);
-        bool named = !here.empty();
-        bool part = u.item && total;
-        if (part) {
-          c.part_of_total_eur = out.costs[total->cost].amount_eur;
-          if (c.mission.empty() && !named) c.mission = out.costs[total->cost].mission;
-        } else if (!named) {
+        c.mission = mission_for_amount(st, sd.mentions, amounts, k);
+        std::optional<std::size_t> total;
+        if (parent[k] >= 0) total = index[parent[k]];
+        else if (refers_back) total = last_cost;
+        else if (u.item && list_total) total = list_total;
+        if (total) {
+          c.part_of_total_eur = out.costs[*total].amount_eur;
+          if (c.mission.empty() && here.empty()) c.mission = out.costs[*total].mission;
+        } else if (here.empty()) {
           // Not named in the sentence: the paragraph, the heading, or the paragraphs just before.
           if (earlier.size() == 1) c.mission = earlier.front();
           else if (earlier.empty() && section.size() == 1) c.mission = section.front();
-          else if (earlier.empty() && section.empty() && !u.footnote) {
+          else if (earlier.empty() && section.empty() && !u.footnote && refers_to_deployment(st)) {
             for (std::size_t back = 1; back <= 3 && ui >= back && ui - back >= section_start; ++back) {
               const auto& prev = unit_last[ui - back];
               if (prev.empty()) continue;
@@ -254,24 +246,29 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
         if (auto y = cost_year(st, a.offset, a.length, doc_year)) {
           c.year = y->year;
           c.period = y->period;
-        } else if (part && out.costs[total->cost].year) {
-          c.year = out.costs[total->cost].year;
+        } else if (total && out.costs[*total].year) {
+          c.year = out.costs[*total].year;
         } else if (fallback_year) {
           c.year = fallback_year;
         }
-        if (part) total->parts.insert(c.mission);
+        if (total) parts[*total].insert(c.mission);
+        index.push_back(out.costs.size());
         out.costs.push_back(std::move(c));
       }
+      if (!index.empty()) last_cost = index.back();
 
       // ---- periods ----
       // A period in a money sentence ("(januari-december 2024)") dates the amount, not a deployment.
       bool priced = std::any_of(amounts.begin(), amounts.end(), [](const Amount& a) { return a.currency; });
       if (!priced && !report_period_sentence(st) && speaks_of_deployment(st)) {
         auto phrases = find_periods(st, meta.date);
-        std::vector<std::string> who = !here.empty() ? here : !earlier.empty() ? earlier
-                                       : u.footnote ? std::vector<std::string>{} : section;
-        for (const auto& p : phrases)
-          for (const auto& id : who) {
+        auto own = missions_for_periods(st, sd.mentions, phrases);
+        std::vector<std::string> context = !earlier.empty() ? earlier
+                                           : u.footnote     ? std::vector<std::string>{}
+                                                            : section;
+        for (std::size_t k = 0; k < phrases.size(); ++k) {
+          const auto& p = phrases[k];
+          for (const auto& id : here.empty() ? context : own[k]) {
             PeriodFact pf;
             pf.mission = id;
             pf.kind = period_kind(st, p);
@@ -282,21 +279,21 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
             pf.sentence = st;
             out.periods.push_back(std::move(pf));
           }
+        }
       }
       if (!here.empty()) earlier = here;
     }
     unit_last.push_back(earlier);
 
     // "... € 51,0 miljoen bekostigd. Dit bedrag omvat:" opens a breakdown in the list below.
-    if (!u.item && out.costs.size() > costs_before && ends_with_any(u.text, ":")) {
-      bool named = !distinct_missions(said.empty() ? std::vector<Mention>{} : said.front().mentions).empty();
-      for (const auto& sd : said)
-        if (sd.s.text.find(out.costs.back().text) != std::string::npos)
-          named = !sd.mentions.empty();
-      total = OpenTotal{out.costs.size() - 1, out.costs.back().year, named, {}};
-    }
+    if (!u.item && last_cost && ends_with_any(u.text, ":")) list_total = last_cost;
   }
-  close_total();
+  // A total split over several missions belongs to none of them.
+  for (const auto& [t, ms] : parts) {
+    std::set<std::string> named(ms);
+    named.erase("");
+    if (named.size() >= 2) out.costs[t].mission = "";
+  }
   return out;
 }
 
