@@ -100,6 +100,20 @@ bool DutchStemmer::lemma_key(std::string_view w, const std::vector<Derivation>& 
       best = &d;
     }
   }
+  // "studenten" is the plural of student, not of studente; "soldaten" of soldaat.
+  if (best && flag_group(best->flag) == 'Z' && (flag_member(best->flag) == 'i' || flag_member(best->flag) == 'j'))
+    for (const Derivation& d : ds)
+      if (d.prefix.empty() && flag_group(d.flag) == 'Z' && flag_member(d.flag) != 'i' && flag_member(d.flag) != 'j' &&
+          flag_member(d.flag) != 'm')
+        best = &d;
+  if (best && flag_group(best->flag) == 'Z' && flag_member(best->flag) == 'i' && ends_with(w, "en") &&
+      (lex_->classes(w.substr(0, w.size() - 2)) & kNoun)) {
+    *out = key_of_listed(std::string(w.substr(0, w.size() - 2)), lex_->classes(w.substr(0, w.size() - 2)), depth);
+    return true;
+  }
+  // A listed noun in -er is not a comparative: "rechter" (judge) is not recht+er.
+  if (best && identity && (identity->base_classes & kNoun) && flag_group(best->flag) == 'A' && ends_with(w, "er"))
+    best = nullptr;
   // A noun plural beats a rare verb of the same spelling ("dagen", "bedragen"); an
   // infinitive beats a past tense of the same spelling ("uitbreiden" is not uitbrei+den).
   bool noun_reading = best && class_rank(best->flag) == 3;
@@ -123,7 +137,8 @@ bool DutchStemmer::lemma_key(std::string_view w, const std::vector<Derivation>& 
     if (*out != w || (identity->base_classes & (kNoun | kVerbStem | kInfinitive | kParticiple))) return true;
     // Forms listed without inflection flags are often finite verbs ("bestaat"), plurals
     // ("compagnieen") or compounds with an inflected head ("kamerleden").
-    if ((identity->base_classes & (kParticleVerb | kPlain)) && stem_from_finite(w, out)) return true;
+    if ((identity->base_classes & (kParticleVerb | kPlain)) && (stem_from_finite(w, out) || stem_from_participle(w, out, depth)))
+      return true;
     std::string_view base = w.substr(0, w.size() - 2);
     if (ends_with(w, "en") && base.size() >= 4 && (lex_->classes(base) & (kNoun | kCompoundable))) {
       *out = key_of_listed(std::string(base), lex_->classes(base), depth);
@@ -134,7 +149,29 @@ bool DutchStemmer::lemma_key(std::string_view w, const std::vector<Derivation>& 
     return true;
   }
   // Participles of verbs the lexicon lists only by stem: "gemandateerd", "vastgesteld".
-  return stem_from_participle(w, out, depth);
+  if (stem_from_participle(w, out, depth)) return true;
+  return unlisted_noun_key(w, out, depth);
+}
+
+// Diminutives and plurals of listed nouns that lack the affix flag ("amendementje").
+bool DutchStemmer::unlisted_noun_key(std::string_view w, std::string* out, int depth) const {
+  struct Ending {
+    std::string_view suffix, restore;
+  };
+  static constexpr Ending kEndings[] = {{"etjes", ""}, {"etje", ""}, {"tjes", ""}, {"tje", ""}, {"pjes", ""}, {"pje", ""},
+                                        {"kjes", "g"}, {"kje", "g"}, {"jes", ""}, {"je", ""},   {"en", ""},   {"s", ""}};
+  for (const Ending& e : kEndings) {
+    if (!ends_with(w, e.suffix) || w.size() < e.suffix.size() + 4) continue;
+    std::string base = std::string(w.substr(0, w.size() - e.suffix.size())) + std::string(e.restore);
+    if (e.suffix.front() == 'e' && e.suffix != "en" && base.size() >= 2 && base.back() == base[base.size() - 2])
+      base.pop_back();  // plannetje -> plan
+    std::uint32_t c = lex_->classes(base);
+    if (c & kNoun) {
+      *out = key_of_listed(base, c, depth);
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string DutchStemmer::key_of_derivation(std::string_view, const Derivation& d, int depth) const {

@@ -35,6 +35,7 @@ class DutchStemmer {
   std::string key_of_listed(const std::string& base, std::uint32_t classes, int depth) const;
   std::string key_of_derivation(std::string_view w, const Derivation& d, int depth) const;
   std::string compound_key(std::string_view w, int depth) const;
+  bool unlisted_noun_key(std::string_view w, std::string* out, int depth) const;
   std::string fallback(std::string_view w) const;
 
   // Verb morphology (dutch_verbs.cpp).
