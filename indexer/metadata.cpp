@@ -111,6 +111,26 @@ void read_report_period(const CleanText& text, Metadata& m) {
   }
 }
 
+// A letter published as "BRIEF VAN DE MINISTER ..." whose opening sentence sends the
+// annotated agenda is that kind of paper: "Hierbij stuur ik u de geannoteerde agenda voor ...".
+std::string doctype_from_opening(const CleanText& text) {
+  int seen = 0;
+  for (const auto& p : text.body) {
+    if (p.heading || p.text.size() < 40) continue;
+    if (++seen > 3) break;
+    if (!(starts_with_ci(p.text, "Hierbij") || starts_with_ci(p.text, "Bijgaand") ||
+          starts_with_ci(p.text, "Met deze brief")))
+      continue;
+    std::string s = to_lower(sentence_around(p.text, 0));
+    // Only a sentence that sends something ("stuur ik u", "ontvangt u") says what the paper is.
+    bool sends = false;
+    for (std::string_view v : {" stuur ", " zend ", " bied ", "ontvangt u", "treft u", "doe ik u"})
+      sends = sends || s.find(v) != std::string::npos;
+    if (sends && s.find("de geannoteerde agenda") != std::string::npos) return "geannoteerde agenda";
+  }
+  return {};
+}
+
 }  // namespace
 
 Metadata extract_metadata(const CleanText& text, const std::string& sha256_hex) {
@@ -123,6 +143,9 @@ Metadata extract_metadata(const CleanText& text, const std::string& sha256_hex) 
   else {
     m.kenmerken = meta::read_kenmerken(lines);
     m.date = meta::place_date(lines, 2);
+  }
+  if (m.doctype == "brief") {
+    if (std::string d = doctype_from_opening(text); !d.empty()) m.doctype = d;
   }
   m.signatories = meta::find_signatories(lines);
 

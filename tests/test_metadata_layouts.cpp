@@ -81,13 +81,15 @@ TEST(KstLayout, BudgetChapterDossierWrappedRoleAndNoSelfCitation) {
              L(1, 150, 653, "Ontwikkelingssamenwerking,"), L(1, 150, 666, "R.J. Klever"),
              L(1, 57, 790, "kst-36600-X-12", Role::Furniture),
              L(1, 150, 800, "Tweede Kamer, vergaderjaar 2024–2025, 36 600 X, nr. 12 1", Role::Furniture)};
-  t.body = {P(1, "Zoals gemeld in Kamerstuk 21 501-28, nr. 250 en in deze brief (36 600 X, nr. 12) "
+  t.body = {P(1, "Hierbij stuur ik u, mede namens de Minister voor Buitenlandse Handel en "
+                 "Ontwikkelingssamenwerking, de geannoteerde agenda voor de Raad Buitenlandse Zaken."),
+            P(1, "Zoals gemeld in Kamerstuk 21 501-28, nr. 250 en in deze brief (36 600 X, nr. 12) "
                  "volgt de raming op 1 maart 2025.")};
   kz::Metadata m = kz::extract_metadata(t, kSha);
   EXPECT_EQ(m.id, "kst-36600-X-12");
   EXPECT_EQ(m.title, "BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE EN DE MINISTER VOOR BUITENLANDSE HANDEL "
                      "EN ONTWIKKELINGSSAMENWERKING");
-  EXPECT_EQ(m.doctype, "brief");
+  EXPECT_EQ(m.doctype, "geannoteerde agenda");
   EXPECT_EQ(m.date, "2025-02-03");
   ASSERT_EQ(m.signatories.size(), 2u);
   EXPECT_EQ(m.signatories[0].role, "Staatssecretaris van Defensie");
