@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/facts.h"
@@ -58,8 +59,9 @@ struct PeriodPhrase {
 // 2026") and whole years ("In 2024 zet Nederland ... voort"). doc_date is YYYY-MM-DD or empty.
 std::vector<PeriodPhrase> find_periods(std::string_view sentence, const std::string& doc_date);
 
-// What a period statement is: "mandate", "extension", "deployment" or "announcement".
-std::string period_kind(std::string_view sentence, const PeriodPhrase& p);
+// What a period statement is: "mandate", "extension", "deployment" or "announcement" (a
+// planned length, an intention, or a decision about a start after doc_date).
+std::string period_kind(std::string_view sentence, const PeriodPhrase& p, const std::string& doc_date = "");
 
 // True when the sentence speaks of a deployment, contribution or mandate at all.
 bool speaks_of_deployment(std::string_view sentence);
@@ -97,11 +99,10 @@ class MissionTagger {
   std::vector<Mention> find(std::string_view text) const;
   // Picks among candidates of a shared spelling ("eFP": Litouwen or Roemenië) by the words
   // that set each candidate apart, counted in the sentence, then the paragraph, then the
-  // document (each given as folded words, see word_spans).
-  std::string choose(const std::vector<std::string>& candidates,
-                     const std::vector<std::string>& sentence_words,
-                     const std::vector<std::string>& paragraph_words,
-                     const std::vector<std::string>& document_words) const;
+  // document (each as folded word counts, see count_words).
+  using WordCounts = std::unordered_map<std::string, int>;
+  std::string choose(const std::vector<std::string>& candidates, const WordCounts& sentence,
+                     const WordCounts& paragraph, const WordCounts& document) const;
 
  private:
   struct Spelling {
@@ -110,6 +111,7 @@ class MissionTagger {
     std::vector<std::string> missions;
   };
   std::vector<Spelling> spellings_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // folded first word -> spellings
   std::vector<std::string> order_;  // mission ids in table order
   std::vector<std::pair<std::string, std::vector<std::string>>> words_;  // id -> its words
 };
@@ -143,5 +145,6 @@ struct WordSpan {
 };
 std::vector<WordSpan> word_spans(std::string_view text);
 std::vector<std::string> folded_words(std::string_view text);
+std::unordered_map<std::string, int> count_words(std::string_view text);
 
 }  // namespace kz::facts

@@ -159,11 +159,11 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
   if (missions.missions().empty()) return out;
   const MissionTagger& tagger = tagger_for(missions);
   auto units = build_units(text);
-  std::vector<std::string> doc_words;
-  std::vector<std::vector<std::string>> unit_words;
+  MissionTagger::WordCounts doc_words;
+  std::vector<MissionTagger::WordCounts> unit_words;
   for (const auto& u : units) {
-    unit_words.push_back(folded_words(u.text));
-    doc_words.insert(doc_words.end(), unit_words.back().begin(), unit_words.back().end());
+    unit_words.push_back(count_words(u.text));
+    for (const auto& [w, n] : unit_words.back()) doc_words[w] += n;
   }
   const int doc_year = detail::year_of(meta.date);
   const int fallback_year = default_cost_year(meta);
@@ -184,7 +184,7 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
     std::vector<Said> said;
     for (auto& s : split_sentences(u.text)) {
       Said sd{s, tagger.find(s.text)};
-      auto sw = folded_words(s.text);
+      auto sw = count_words(s.text);
       for (auto& m : sd.mentions) m.mission = tagger.choose(m.candidates, sw, unit_words[ui], doc_words);
       for (const auto& id : distinct_missions(sd.mentions))
         if (std::find(out.missions.begin(), out.missions.end(), id) == out.missions.end())
@@ -271,7 +271,7 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
           for (const auto& id : here.empty() ? context : own[k]) {
             PeriodFact pf;
             pf.mission = id;
-            pf.kind = period_kind(st, p);
+            pf.kind = period_kind(st, p, meta.date);
             pf.start = p.start;
             pf.end = p.end;
             pf.text = p.text;

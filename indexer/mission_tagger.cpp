@@ -96,6 +96,12 @@ std::vector<WordSpan> word_spans(std::string_view t) {
   return out;
 }
 
+std::unordered_map<std::string, int> count_words(std::string_view text) {
+  std::unordered_map<std::string, int> out;
+  for (auto& w : word_spans(text)) ++out[w.folded];
+  return out;
+}
+
 std::vector<std::string> folded_words(std::string_view text) {
   std::vector<std::string> out;
   for (auto& w : word_spans(text)) out.push_back(std::move(w.folded));
@@ -135,6 +141,8 @@ MissionTagger::MissionTagger(const MissionTable& table) {
   // Longest spellings first, so the first match at a position is the longest.
   std::stable_sort(spellings_.begin(), spellings_.end(),
                    [](const Spelling& a, const Spelling& b) { return a.tokens.size() > b.tokens.size(); });
+  for (std::size_t i = 0; i < spellings_.size(); ++i)
+    by_first_[analysis::fold(spellings_[i].tokens.front())].push_back(i);
 }
 
 std::vector<Mention> MissionTagger::find(std::string_view text) const {
@@ -152,7 +160,13 @@ std::vector<Mention> MissionTagger::find(std::string_view text) const {
   };
   for (std::size_t i = 0; i < ws.size();) {
     const Spelling* hit = nullptr;
-    for (const auto& s : spellings_) {
+    auto bucket = by_first_.find(ws[i].folded);
+    if (bucket == by_first_.end()) {
+      ++i;
+      continue;
+    }
+    for (std::size_t si : bucket->second) {
+      const Spelling& s = spellings_[si];
       if (i + s.tokens.size() > ws.size()) continue;
       bool ok = true;
       for (std::size_t k = 0; k < s.tokens.size() && ok; ++k) {
@@ -181,10 +195,8 @@ std::vector<Mention> MissionTagger::find(std::string_view text) const {
   return out;
 }
 
-std::string MissionTagger::choose(const std::vector<std::string>& candidates,
-                                  const std::vector<std::string>& sentence_words,
-                                  const std::vector<std::string>& paragraph_words,
-                                  const std::vector<std::string>& document_words) const {
+std::string MissionTagger::choose(const std::vector<std::string>& candidates, const WordCounts& sentence,
+                                  const WordCounts& paragraph, const WordCounts& document) const {
   if (candidates.size() <= 1) return candidates.empty() ? std::string() : candidates.front();
   auto words_of = [&](const std::string& id) -> const std::vector<std::string>& {
     static const std::vector<std::string> none;
@@ -205,11 +217,13 @@ std::string MissionTagger::choose(const std::vector<std::string>& candidates,
       if (!shared) own[c].insert(w);
     }
   }
-  for (const auto* level : {&sentence_words, &paragraph_words, &document_words}) {
+  for (const auto* level : {&sentence, &paragraph, &document}) {
     std::vector<int> score(candidates.size(), 0);
-    for (const auto& w : *level)
-      for (std::size_t c = 0; c < candidates.size(); ++c)
-        if (own[c].count(w)) ++score[c];
+    for (std::size_t c = 0; c < candidates.size(); ++c)
+      for (const auto& w : own[c]) {
+        auto it = level->find(w);
+        if (it != level->end()) score[c] += it->second;
+      }
     auto best = std::max_element(score.begin(), score.end());
     if (*best == 0) continue;
     if (std::count(score.begin(), score.end(), *best) > 1) continue;

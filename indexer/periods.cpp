@@ -162,6 +162,9 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
   }
   fill_missing_years(dates, doc_year);
   bool duration = duration_stated(ws);
+  bool ends_deployment = has_word_prefix(ws, {"beëindig", "beeindig", "afgerond", "afgesloten", "teruggetrokken",
+                                              "eindigt", "stopt", "gestopt", "afloopt", "redeploy"}) ||
+                         (has_word(ws, {"loopt", "liep"}) && has_word(ws, {"af"}));
 
   struct Piece {
     std::optional<std::string> start, end;  // engaged when the phrase bounds that side
@@ -196,7 +199,15 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
       }
     }
     if (auto sc = start_cue(ws, b, d)) {
-      pieces.push_back({first_iso(d), std::nullopt, *sc, d.end});
+      // "per 1 mei 2019 beëindigd": the date ends the deployment.
+      if (ends_deployment && ws[*sc].w != "sinds" && ws[*sc].w != "vanaf")
+        pieces.push_back({std::nullopt, last_iso(d), *sc, d.end});
+      else
+        pieces.push_back({first_iso(d), std::nullopt, *sc, d.end});
+      continue;
+    }
+    if (b > 0 && ws[b - 1].w == "op" && d.full_day && ends_deployment) {
+      pieces.push_back({std::nullopt, last_iso(d), b - 1, d.end});
       continue;
     }
     if (auto ec = end_cue(ws, b)) {
@@ -263,7 +274,7 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
   return out;
 }
 
-std::string period_kind(std::string_view sentence, const PeriodPhrase& p) {
+std::string period_kind(std::string_view sentence, const PeriodPhrase& p, const std::string& doc_date) {
   std::string l = lower_ascii(sentence);
   auto ws = lex(sentence);
   auto has = [&](std::string_view w) { return l.find(w) != std::string::npos; };
@@ -275,7 +286,10 @@ std::string period_kind(std::string_view sentence, const PeriodPhrase& p) {
   if (extension) return "extension";
   if (has_word_prefix(ws, {"mandaat", "mandaten"}) || has("artikel 100")) return "mandate";
   bool intent = has_word_prefix(ws, {"kondig", "voornem", "aangekondigd"}) || has("is van plan");
-  if (p.duration || intent) return "announcement";
+  // "Het kabinet heeft besloten ... vanaf 1 juli in te zetten": a decision about the future.
+  bool decided = has_word_prefix(ws, {"besloten", "besluit"});
+  bool future = !p.start.empty() && !doc_date.empty() && p.start > doc_date;
+  if (p.duration || intent || (decided && future)) return "announcement";
   return "deployment";
 }
 

@@ -110,7 +110,7 @@ TEST(Dates, ReadsDutchDatePhrases) {
 std::vector<std::string> periods(std::string_view sentence, const std::string& doc_date = "2025-05-21") {
   std::vector<std::string> out;
   for (const auto& p : kz::facts::find_periods(sentence, doc_date))
-    out.push_back(kz::facts::period_kind(sentence, p) + " " + p.start + ".." + p.end);
+    out.push_back(kz::facts::period_kind(sentence, p, doc_date) + " " + p.start + ".." + p.end);
   return out;
 }
 using V = std::vector<std::string>;
@@ -150,6 +150,13 @@ TEST(Periods, ReadsWordingOfOtherLetters) {
   EXPECT_EQ(periods("De missie wordt voortgezet tot eind 2027."), V{"extension ..2027-12-31"});
   EXPECT_EQ(periods("Het kabinet is voornemens vanaf het najaar van 2026 een fregat in te zetten."),
             V{"announcement 2026-09-01.."});
+  EXPECT_EQ(periods("De Nederlandse bijdrage aan MINUSMA is per 1 mei 2019 beëindigd."), V{"deployment ..2019-05-01"});
+  EXPECT_EQ(periods("Het mandaat loopt af op 31 januari 2026."), V{"mandate ..2026-01-31"});
+  EXPECT_EQ(periods("Het kabinet heeft besloten vanaf 1 september 2025 een fregat in te zetten.", "2025-06-01"),
+            V{"announcement 2025-09-01.."});
+  EXPECT_EQ(periods("De inzet duurt van 1 december 2025 tot en met 31 mei 2026.", "2025-06-01"),
+            V{"deployment 2025-12-01..2026-05-31"});
+  EXPECT_EQ(periods("De eenheid blijft tot medio 2026 ingezet."), V{"deployment ..2026-06-30"});
   // Dates that bound nothing: a cited letter, a deadline, someone else's deployment.
   EXPECT_TRUE(periods("Zoals gemeld in de Kamerbrief van 6 mei 2024 (Kamerstuk 29 521, nr. 481)").empty());
   EXPECT_TRUE(periods("Luxemburg levert in de tweede helft van 2017 een verkenningspeloton.").empty());

@@ -147,7 +147,7 @@ TEST(MissionTagger, SharedSpellingFollowsTheCountryNearby) {
   auto pick = [&](std::string_view sentence) {
     auto ms = tagger.find(sentence);
     EXPECT_FALSE(ms.empty()) << sentence;
-    auto w = kz::facts::folded_words(sentence);
+    auto w = kz::facts::count_words(sentence);
     std::string chosen;
     for (const auto& m : ms) {  // every mention in the sentence agrees
       auto c = tagger.choose(m.candidates, w, w, w);
