@@ -10,6 +10,7 @@
 #include <set>
 
 #include "indexer/content_hash.h"
+#include "indexer/dutch_date.h"
 #include "indexer/metadata.h"
 #include "indexer/pdf_text.h"
 #include "tests/test_support.h"
@@ -117,6 +118,23 @@ TEST(DutchDate, RejectsIncompleteOrImpossibleDates) {
   EXPECT_EQ(kz::parse_dutch_date("32 mei 2025"), "");
   EXPECT_EQ(kz::parse_dutch_date("op 12 oktober"), "");
   EXPECT_EQ(kz::parse_dutch_date(""), "");
+}
+
+TEST(DutchDate, ReadsPeriods) {
+  auto p = kz::dutch_date::find_period("over de periode mei 2024 tot en met april 2025.");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->start, "2024-05-01");
+  EXPECT_EQ(p->end, "2025-04-30");
+  p = kz::dutch_date::find_period("van 1 januari 2024 t/m 29 februari 2024");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->start, "2024-01-01");
+  EXPECT_EQ(p->end, "2024-02-29");
+  p = kz::dutch_date::find_period("in de maanden oktober tot december 2023 actief");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->start, "2023-10-01");
+  EXPECT_EQ(p->end, "2023-12-31");
+  EXPECT_FALSE(kz::dutch_date::find_period("van mei 2025 tot en met april 2024"));
+  EXPECT_FALSE(kz::dutch_date::find_period("op 12 oktober tot slot"));
 }
 
 }  // namespace
