@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -93,21 +95,69 @@ std::string fold_fast(std::string_view s) {
   return out;
 }
 
+// Folds a dictionary word without ICU for the common cases: ASCII, the ĳ ligature and
+// Latin-1 letters with diacritics; anything else goes through fold().
+void fold_word(std::string_view w, std::string* out) {
+  out->clear();
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c < 0x80) {
+      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      continue;
+    }
+    unsigned char d = i + 1 < w.size() ? static_cast<unsigned char>(w[i + 1]) : 0;
+    if ((c == 0xC4 && (d == 0xB3 || d == 0xB2))) {  // ĳ Ĳ
+      out->append("ij");
+      ++i;
+      continue;
+    }
+    if (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x86 && d != 0x90 && d != 0x97 && d != 0x98 && d != 0x9E &&
+        d != 0x9F && d != 0xA6 && d != 0xB0 && d != 0xB7 && d != 0xB8 && d != 0xBE && d != 0xBF) {
+      static const char kBase[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts";  // U+00C0..U+00DF, lower-cased
+      out->push_back(kBase[(d - 0x80) & 0x1F]);
+      ++i;
+      continue;
+    }
+    *out = fold(w);
+    return;
+  }
+}
+
 }  // namespace
 
 struct HunspellLexicon::Data {
   struct Entry {
     std::uint32_t classes = 0;
-    std::vector<std::uint16_t> flags;
-    bool has(std::uint16_t f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
+    std::uint32_t flag_at = 0;  // into flag_pool
+    std::uint16_t flag_count = 0;
   };
-  std::unordered_map<std::string, Entry> words;
-  std::unordered_map<std::string, std::vector<Rule>> suffixes, prefixes;  // keyed by the added text
+  // Folded words live in fixed-size blocks so the string_view keys below stay valid.
+  std::vector<std::unique_ptr<char[]>> blocks;
+  std::size_t block_used = 0;
+  static constexpr std::size_t kBlock = 1 << 20;
+  std::vector<std::uint16_t> flag_pool;
+  std::unordered_map<std::string_view, Entry> words;
+  std::vector<std::unique_ptr<std::string>> rule_keys;
+  std::unordered_map<std::string_view, std::vector<Rule>> suffixes, prefixes;  // keyed by the added text
   std::size_t max_suffix = 0;
 
+  std::string_view store(std::string_view w) {
+    if (blocks.empty() || block_used + w.size() > kBlock) {
+      blocks.emplace_back(new char[std::max(kBlock, w.size())]);
+      block_used = 0;
+    }
+    char* at = blocks.back().get() + block_used;
+    std::copy(w.begin(), w.end(), at);
+    block_used += w.size();
+    return {at, w.size()};
+  }
   const Entry* find(std::string_view w) const {
-    auto it = words.find(std::string(w));
+    auto it = words.find(w);
     return it == words.end() ? nullptr : &it->second;
+  }
+  bool has(const Entry& e, std::uint16_t f) const {
+    const std::uint16_t* b = flag_pool.data() + e.flag_at;
+    return std::find(b, b + e.flag_count, f) != b + e.flag_count;
   }
 };
 
@@ -146,31 +196,55 @@ HunspellLexicon::HunspellLexicon(const std::string& dic_path, const std::string&
     r.cond = parse_condition(cond);
     std::string key = fold_fast(add);
     if (suffix) d_->max_suffix = std::max(d_->max_suffix, key.size());
-    (suffix ? d_->suffixes : d_->prefixes)[key].push_back(std::move(r));
+    auto& map = suffix ? d_->suffixes : d_->prefixes;
+    auto it = map.find(key);
+    if (it == map.end()) {
+      d_->rule_keys.push_back(std::make_unique<std::string>(key));
+      it = map.emplace(*d_->rule_keys.back(), std::vector<Rule>{}).first;
+    }
+    it->second.push_back(std::move(r));
   }
 
-  std::ifstream dic(dic_path);
+  std::ifstream dic(dic_path, std::ios::binary);
   if (!dic) throw std::runtime_error("cannot read Hunspell dictionary " + dic_path + " (install hunspell-nl or set KAMERZOEK_HUNSPELL_DIR)");
-  std::getline(dic, line);  // word count
-  d_->words.reserve(200000);
-  while (std::getline(dic, line)) {
-    std::size_t tab = line.find_first_of("\t ");
-    if (tab != std::string::npos) line.erase(tab);
+  std::string text((std::istreambuf_iterator<char>(dic)), std::istreambuf_iterator<char>());
+  d_->words.reserve(text.size() / 12);
+  d_->flag_pool.reserve(text.size() / 4);
+  std::string folded;
+  bool first = true;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line(text.data() + pos, nl - pos);
+    pos = nl + 1;
+    if (first) {  // the first line is the word count
+      first = false;
+      continue;
+    }
+    if (std::size_t cut = line.find_first_of("\t \r"); cut != std::string_view::npos) line = line.substr(0, cut);
     std::string_view word = line, flags;
-    // A slash ends the word unless escaped; the nl dictionary has no escaped slashes in words
-    // we care about, so the last unescaped slash separates the flags.
-    if (std::size_t slash = line.find('/'); slash != std::string::npos && slash > 0) {
-      word = std::string_view(line).substr(0, slash);
-      flags = std::string_view(line).substr(slash + 1);
+    // The nl dictionary escapes no slashes inside words: the first slash starts the flags.
+    if (std::size_t slash = line.find('/'); slash != std::string_view::npos && slash > 0) {
+      word = line.substr(0, slash);
+      flags = line.substr(slash + 1);
     }
     if (word.empty()) continue;
-    Data::Entry& e = d_->words[fold_fast(word)];
+    fold_word(word, &folded);
+    auto it = d_->words.find(folded);
+    if (it == d_->words.end()) it = d_->words.emplace(d_->store(folded), Data::Entry{}).first;
+    Data::Entry& e = it->second;
     if (flags.empty()) e.classes |= kPlain;
+    if (flags.size() < 2) continue;
+    // Homonyms ("regeer/CaCb", "regeer/V3Vp") merge; their flags are copied to the pool's end.
+    std::uint32_t at = static_cast<std::uint32_t>(d_->flag_pool.size());
+    for (std::uint16_t i = 0; i < e.flag_count; ++i) d_->flag_pool.push_back(d_->flag_pool[e.flag_at + i]);
     for (std::size_t i = 0; i + 1 < flags.size(); i += 2) {
       std::uint16_t f = make_flag(flags.substr(i, 2));
-      e.flags.push_back(f);
+      d_->flag_pool.push_back(f);
       e.classes |= classes_of_flag(f);
     }
+    e.flag_at = at;
+    e.flag_count = static_cast<std::uint16_t>(d_->flag_pool.size() - at);
   }
 }
 
@@ -185,21 +259,21 @@ std::uint32_t HunspellLexicon::classes(std::string_view folded) const {
 
 bool HunspellLexicon::has_flag(std::string_view folded, std::string_view flag) const {
   const Data::Entry* e = d_->find(folded);
-  return e != nullptr && e->has(make_flag(flag));
+  return e != nullptr && d_->has(*e, make_flag(flag));
 }
 
 std::vector<Derivation> HunspellLexicon::derive(std::string_view form) const {
   std::vector<Derivation> out;
   auto suffix_pass = [&](std::string_view w, const std::string& prefix, std::uint16_t need_cross_from) {
     for (std::size_t k = 1; k <= d_->max_suffix && k < w.size(); ++k) {
-      auto it = d_->suffixes.find(std::string(w.substr(w.size() - k)));
+      auto it = d_->suffixes.find(w.substr(w.size() - k));
       if (it == d_->suffixes.end()) continue;
       for (const Rule& r : it->second) {
         if (need_cross_from && !r.cross) continue;
         std::string base(w.substr(0, w.size() - k));
         base += r.strip;
         const Data::Entry* e = d_->find(base);
-        if (!e || !e->has(r.flag) || (need_cross_from && !e->has(need_cross_from))) continue;
+        if (!e || !d_->has(*e, r.flag) || (need_cross_from && !d_->has(*e, need_cross_from))) continue;
         if (!condition_holds(r.cond, base, true)) continue;
         out.push_back({base, e->classes, prefix, r.flag, classes_of_flag(r.flag), k});
       }
@@ -212,9 +286,9 @@ std::vector<Derivation> HunspellLexicon::derive(std::string_view form) const {
     for (const Rule& r : rules) {
       std::string rest = r.strip + std::string(form.substr(add.size()));
       const Data::Entry* e = d_->find(rest);
-      if (e && e->has(r.flag) && condition_holds(r.cond, rest, false))
-        out.push_back({rest, e->classes, add, r.flag, e->classes, 0});
-      if (r.cross) suffix_pass(rest, add, r.flag);
+      if (e && d_->has(*e, r.flag) && condition_holds(r.cond, rest, false))
+        out.push_back({rest, e->classes, std::string(add), r.flag, e->classes, 0});
+      if (r.cross) suffix_pass(rest, std::string(add), r.flag);
     }
   }
   return out;
