@@ -70,6 +70,15 @@ bool foreign_currency_near(std::string_view t, std::size_t b, std::size_t e) {
   return false;
 }
 
+// "(bedragen x € 1 miljoen)", "× € 1.000": the unit of a table, not an amount.
+bool unit_label(std::string_view t, std::size_t b) {
+  std::size_t j = b;
+  while (j > 0 && t[j - 1] == ' ') --j;
+  if (j >= 1 && (t[j - 1] == 'x' || t[j - 1] == 'X') && (j == 1 || !alpha(t[j - 2]))) return true;
+  if (j >= 2 && t.substr(j - 2, 2) == "\xC3\x97") return true;  // ×
+  return false;
+}
+
 }  // namespace
 
 std::vector<Amount> find_amounts(std::string_view t) {
@@ -150,6 +159,7 @@ std::vector<Amount> find_amounts(std::string_view t) {
     }
     i = j;
     if (foreign_currency_near(t, begin, end)) continue;
+    if (unit_label(t, begin)) continue;
     if (!currency && !scaled) continue;
     Amount a;
     a.offset = begin;

@@ -42,6 +42,7 @@ TEST(Amounts, KeepsSpanAndCurrencyAndSkipsNonMoney) {
   EXPECT_FALSE(kz::find_amounts("1,2 miljard mensen")[0].currency);
   EXPECT_TRUE(kz::find_amounts("Via Interflex zijn 19.000 militairen getraind, 2% van het BBP.").empty());
   EXPECT_TRUE(kz::find_amounts("US$ 5 miljoen").empty());
+  EXPECT_TRUE(kz::find_amounts("Tabel 2: uitgaven (bedragen x € 1 miljoen)").empty());
   EXPECT_TRUE(kz::find_amounts("5 miljoen dollar").empty());
   auto range = kz::find_amounts("tussen € 12 tot € 15 miljoen");
   ASSERT_EQ(range.size(), 2u);
