@@ -39,7 +39,10 @@ struct WordAnalysis {
 class Analyzer {
  public:
   // Loads data files (stop words, stemmer exceptions, synonyms, lexicon) from the data dir:
-  // $KAMERZOEK_DATA, else the source tree the binary was built from.
+  // $KAMERZOEK_DATA, else the source tree the binary was built from. The Dutch lexicon
+  // (hunspell-nl: nl.dic/nl.aff in $KAMERZOEK_HUNSPELL_DIR or /usr/share/hunspell) is read
+  // lazily, on the first word that needs it. Thread-safe; results are cached per thread.
+  // See stemmer/data/README.md.
   static const Analyzer& instance();
 
   std::string stem(std::string_view norm) const;
