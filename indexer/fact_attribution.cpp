@@ -33,6 +33,27 @@ bool joined(std::string_view s, const Mention& a, const Mention& b) {
   return t == "en" || t == "," || t == "of" || t == "/" || t == "&" || t == "enook";
 }
 
+// Only a preposition between an amount and a name: "€ 18,0 miljoen voor OIR".
+bool linked_after(std::string_view s, std::size_t from, std::size_t to) {
+  if (to < from || to - from > 24) return false;
+  std::string gap(s.substr(from, to - from));
+  for (auto& c : gap)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (std::string_view w : {" voor de ", " voor het ", " voor ", " aan de ", " aan het ", " aan ",
+                             " ten behoeve van de ", " ten behoeve van ", " t.b.v. ", " bij de ", " bij "})
+    if (gap == w) return true;
+  return false;
+}
+
+// A name directly after another amount belongs to that amount.
+bool claimed_by_other(std::string_view s, const std::vector<Amount>& amounts, std::size_t self, const Mention& m) {
+  for (std::size_t k = 0; k < amounts.size(); ++k)
+    if (k != self && amounts[k].offset + amounts[k].length <= m.offset &&
+        linked_after(s, amounts[k].offset + amounts[k].length, m.offset))
+      return true;
+  return false;
+}
+
 }  // namespace
 
 std::string mission_for_amount(std::string_view s, const std::vector<Mention>& mentions,
@@ -48,10 +69,14 @@ std::string mission_for_amount(std::string_view s, const std::vector<Mention>& m
     auto lid = distinct(label);
     if (lid.size() == 1) return lid.front();
   }
+  // "€ 3,9 miljoen voor NMI": a name right after the amount is its own.
+  for (const auto& m : mentions)
+    if (m.offset >= a.offset + a.length && linked_after(s, a.offset + a.length, m.offset)) return m.mission;
   const Mention* before = nullptr;
   const Mention* before2 = nullptr;
   for (const auto& m : mentions)
-    if (m.offset + m.length <= a.offset && !amount_between(amounts, m.offset + m.length, a.offset)) {
+    if (m.offset + m.length <= a.offset && !amount_between(amounts, m.offset + m.length, a.offset) &&
+        !claimed_by_other(s, amounts, index, m)) {
       before2 = before;
       before = &m;
     }

@@ -181,7 +181,14 @@ TEST(FactsLetters, SeveralMissionsInOneSentence) {
       {"De kosten voor KFOR en EUFOR Althea bedragen samen € 1,5 miljoen.", 'P'},
       {"Nederland draagt € 5 miljoen bij aan het NAVO-trustfonds voor Oekraïne.", 'P'},
       {"Nederland levert sinds 2019 een bijdrage aan UNIFIL en sinds 2021 aan UNDOF.", 'P'},
+      {"In 2021 is voor de inzet in Irak € 21,9 miljoen uitgegeven, waarvan € 18,0 miljoen voor OIR en "
+       "€ 3,9 miljoen voor NMI.", 'P'},
   }), "2026-02-01");
+  EXPECT_EQ(cost(f, 21'900'000)->mission, "");
+  EXPECT_EQ(cost(f, 18'000'000)->mission, "oir");
+  EXPECT_EQ(cost(f, 3'900'000)->mission, "nmi-irak");
+  EXPECT_EQ(cost(f, 3'900'000)->part_of_total_eur.value_or(0), 21'900'000);
+  EXPECT_EQ(cost(f, 3'900'000)->year.value_or(0), 2021);
   EXPECT_EQ(cost(f, 3'000'000)->mission, "snmg1");
   EXPECT_EQ(cost(f, 2'000'000)->mission, "snmcmg1");
   EXPECT_EQ(cost(f, 2'000'000)->year.value_or(0), 2026);
