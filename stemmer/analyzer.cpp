@@ -18,7 +18,7 @@
 namespace kz::analysis {
 namespace {
 
-constexpr std::size_t kCacheLimit = 400000;  // entries per thread before the cache starts over
+constexpr std::size_t kCacheLimit = 150000;  // entries per thread before the cache starts over
 
 template <class V>
 struct WordCache {

@@ -82,7 +82,7 @@ std::optional<CompoundSplit> CompoundSplitter::split(std::string_view word) cons
 }
 
 std::optional<CompoundSplit> CompoundSplitter::split_at_depth(std::string_view word, int depth) const {
-  if (word.size() < 2 * kMinPart || !all_letters(word)) return std::nullopt;
+  if (word.size() < 2 * kMinPart || word.size() > 64 || !all_letters(word)) return std::nullopt;
   // Listed words are mostly lexicalized; only split them into noun + word.
   bool strict = lex_.contains(word);
   if (!strict)

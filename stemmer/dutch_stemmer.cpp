@@ -13,6 +13,7 @@ namespace kz::analysis {
 namespace {
 
 constexpr int kMaxDepth = 6;
+constexpr std::size_t kMaxWordBytes = 64;
 
 char flag_group(std::uint16_t flag) { return static_cast<char>(flag >> 8); }
 char flag_member(std::uint16_t flag) { return static_cast<char>(flag & 0xff); }
@@ -43,7 +44,8 @@ std::string DutchStemmer::key_at_depth(std::string_view w, int depth) const {
   if (ends_with(w, "'")) return key_at_depth(w.substr(0, w.size() - 1), depth + 1);
   if (std::size_t h = w.rfind('-'); h != std::string_view::npos && h + 1 < w.size())
     return std::string(w.substr(0, h + 1)) + key_at_depth(w.substr(h + 1), depth + 1);
-  if (w.size() < 4 || !all_letters(w)) return std::string(w);
+  // Longer "words" are junk (tables, URLs run together); analysing them only costs time.
+  if (w.size() < 4 || w.size() > kMaxWordBytes || !all_letters(w)) return std::string(w);
   if (lex_ == nullptr) return fallback(w);
 
   std::vector<Derivation> ds = lex_->derive(w);
