@@ -133,10 +133,13 @@ std::vector<std::string> Analyzer::compound_parts(std::string_view norm) const {
     return pieces;
   }
   if (norm.size() < 6 || !all_letters(norm)) return {};
+  thread_local WordCache<std::vector<std::string>> cache;
+  if (const auto* hit = cache.find(norm)) return *hit;
   impl_->full_stemmer();
-  if (!impl_->splitter) return {};
-  auto split = impl_->splitter->split(norm);
-  return split ? split->parts : std::vector<std::string>{};
+  std::vector<std::string> parts;
+  if (impl_->splitter)
+    if (auto split = impl_->splitter->split(norm)) parts = std::move(split->parts);
+  return cache.put(norm, std::move(parts));
 }
 
 std::vector<std::string> Analyzer::synonyms(std::string_view norm) const {
