@@ -240,6 +240,19 @@ std::optional<ParsedDate> parse_date(const std::vector<Word>& ws, std::size_t i,
     qual = head;
     k = q + 1;
     if (at(k) == "van") ++k;
+    // "tot het einde van het jaar", "eind dit jaar"
+    if ((at(k) == "het" || at(k) == "dit") && at(k + 1) == "jaar" && doc_year) {
+      p.end = k + 2;
+      if (qual == "begin" || qual == "aanvang" || qual == "start") {
+        p.first = Ymd{doc_year, 1, 1};
+      } else if (qual == "eind" || qual == "einde" || qual == "ultimo") {
+        p.first = p.last = Ymd{doc_year, 12, 31};
+      } else {
+        p.first = Ymd{doc_year, 7, 1};
+        p.last = Ymd{doc_year, 6, 30};
+      }
+      return p;
+    }
   } else if (article) {
     return std::nullopt;
   }

@@ -67,6 +67,16 @@ bool abbreviation_before(std::string_view t, std::size_t dot) {
   return false;
 }
 
+// Abbreviations that often close a sentence: "bedragen € 3,2 mln. Voor Atalanta ...".
+bool may_end_sentence(std::string_view t, std::size_t dot) {
+  std::size_t b = dot;
+  while (b > 0 && !space(static_cast<unsigned char>(t[b - 1]))) --b;
+  std::string word(t.substr(b, dot - b));
+  for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word == "mln" || word == "mld" || word == "mrd" || word == "jl" || word == "a.s" || word == "etc" ||
+         word == "enz" || word == "e.d" || word == "e.a";
+}
+
 }  // namespace
 
 std::vector<Sentence> split_sentences(std::string_view t) {
@@ -95,7 +105,9 @@ std::vector<Sentence> split_sentences(std::string_view t) {
     while (k < t.size() && space(static_cast<unsigned char>(t[k]))) ++k;
     if (k >= t.size()) break;
     if (!sentence_opener(t, k)) continue;
-    if (c == '.' && abbreviation_before(t, i)) continue;
+    if (c == '.' && abbreviation_before(t, i) &&
+        !(may_end_sentence(t, i) && ascii_upper(static_cast<unsigned char>(t[k]))))
+      continue;
     emit(start, j);
     start = k;
     i = k - 1;

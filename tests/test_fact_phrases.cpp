@@ -62,6 +62,9 @@ TEST(Sentences, SplitsAtSentenceEndsNotAbbreviations) {
   EXPECT_EQ(s[1].text, "Zr.Ms. Tromp vaart o.a. in de Oostzee met ca. 150 militairen.");
   EXPECT_EQ(s[3].text, "“to prevent war, NATO must spend more.”");
   EXPECT_EQ(s[4].text, "Bondgenoten zijn het eens.");
+  auto m = kz::facts::split_sentences("De kosten bedragen € 3,2 mln. Voor Atalanta is € 1 mln. gereserveerd.");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].text, "Voor Atalanta is € 1 mln. gereserveerd.");
   auto t = kz::facts::split_sentences("Inzet eAP F-35 Estland: € 1,2 miljoen. De meeste uitgaven vinden in 2025 plaats");
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].text, "Inzet eAP F-35 Estland: € 1,2 miljoen.");
@@ -103,6 +106,7 @@ TEST(Dates, ReadsDutchDatePhrases) {
   EXPECT_EQ(span("dit jaar", 2017), "2017-01-01..2017-12-31");
   EXPECT_EQ(span("volgend jaar", 2023), "2024-01-01..2024-12-31");
   EXPECT_EQ(span("11 oktober jl.", 2023), "2023-10-11..2023-10-11");
+  EXPECT_EQ(span("het einde van het jaar", 2024), "2024-12-31..2024-12-31");
   EXPECT_EQ(span("31 februari 2025"), "<none>");
   EXPECT_EQ(span("270 militairen"), "<none>");
 }
