@@ -189,3 +189,34 @@ TEST(Snippet, DocumentDataPicksThePageOrFootnoteWithTheTerms) {
 }
 
 }  // namespace
+
+namespace {
+
+// `kamerzoek analyze` shows the very terms the parser builds queries from.
+TEST(AnalyzeCommand, ShowsTheTermsTheQueryUses) {
+  auto r = kz::test::run_cli({"analyze", "Geïnformeerd over het NAVO-verdragsgebied", "--json"});
+  ASSERT_EQ(r.rc, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j["tokens"].is_array());
+  std::vector<std::string> texts;
+  for (const auto& t : j["tokens"]) {
+    for (const char* k : {"text", "norm", "stem"}) EXPECT_TRUE(t[k].is_string()) << k;
+    EXPECT_TRUE(t["parts"].is_array());
+    EXPECT_TRUE(t["synonyms"].is_array());
+    texts.push_back(t["text"]);
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"Geïnformeerd", "over", "het", "NAVO", "verdragsgebied", "NAVO-verdragsgebied"}));
+  const auto& first = j["tokens"][0];
+  EXPECT_EQ(first["norm"], "geinformeerd");
+  EXPECT_TRUE(has(desc("geïnformeerd"), "Z" + first["stem"].get<std::string>()));
+  EXPECT_EQ(j["tokens"][5]["parts"], nlohmann::json({"navo", "verdragsgebied"}));
+
+  auto human = kz::test::run_cli({"analyze", "voortgangsrapportages"});
+  ASSERT_EQ(human.rc, 0);
+  EXPECT_NE(human.out.find("stem"), std::string::npos);
+  EXPECT_NE(human.out.find("voortgangsrapportages"), std::string::npos);
+  EXPECT_EQ(human.out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(kz::test::run_cli({"analyze"}).rc, 1);
+}
+
+}  // namespace
