@@ -108,8 +108,12 @@ std::optional<CostYear> cost_year(std::string_view s, std::size_t offset, std::s
   }
   // "€ 500.000 in 2018 en € 250.000 in 2019": a year right after another amount is that one's.
   auto claimed = [&](const Cand& c) {
-    for (const auto& a : amounts)
-      if (a.offset != offset && a.offset + a.length <= c.from && c.from - (a.offset + a.length) <= 8) return true;
+    for (const auto& a : amounts) {
+      if (a.offset == offset || a.offset + a.length > c.from) continue;
+      std::string gap = lower_ascii(s.substr(a.offset + a.length, c.from - (a.offset + a.length)));
+      if (gap == " in " || gap == " voor " || gap == " over " || gap == " (" || gap == " in het jaar ")
+        return true;
+    }
     return false;
   };
   std::erase_if(cands, [&](const Cand& c) {
@@ -125,6 +129,8 @@ std::optional<CostYear> cost_year(std::string_view s, std::size_t offset, std::s
     if (dist < 0) dist = 0;
     long score = dist;
     if (c.from < clause_b || c.to > clause_e) score += 10000;
+    std::size_t lo = std::min(c.to, offset), hi = std::max(c.from, offset + length);
+    if (hi > lo && s.substr(lo, hi - lo).find(',') != std::string_view::npos) score += 500;
     if (!c.preceding_prep && c.period.empty()) score += 40;
     if (!best || score < best_score) {
       best = &c;

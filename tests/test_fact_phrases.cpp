@@ -178,6 +178,11 @@ TEST(CostContext, YearEstimateAndMoney) {
   EXPECT_EQ(year("De kosten worden geraamd op 4,2 miljoen euro (januari-december 2024)."), 2024);
   EXPECT_EQ(year("Voor 2026 is € 12 miljoen begroot (Kamerbrief van 6 mei 2024)."), 2026);
   EXPECT_EQ(year("De kosten bedragen dit jaar € 3 miljoen."), 2025);
+  std::string two = "De kosten voor 2015 worden geraamd op € 15 miljoen, voor 2016 op € 12 miljoen.";
+  auto a = kz::find_amounts(two);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(kz::facts::cost_year(two, a[0].offset, a[0].length, 2014)->year, 2015);
+  EXPECT_EQ(kz::facts::cost_year(two, a[1].offset, a[1].length, 2014)->year, 2016);
   EXPECT_EQ(year("De kosten bedragen € 3 miljoen (Kamerstuk 29 521, nr. 481 van 6 mei 2023)."), 0);
   EXPECT_TRUE(kz::facts::is_estimate("De kosten worden geraamd op € 5 miljoen."));
   EXPECT_TRUE(kz::facts::is_estimate("Naar verwachting bedragen de kosten € 5 miljoen."));
