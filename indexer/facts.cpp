@@ -229,6 +229,7 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
         else if (u.item && list_total) total = list_total;
         if (total) {
           c.part_of_total_eur = out.costs[*total].amount_eur;
+          c.estimate = c.estimate || out.costs[*total].estimate;  // parts of a forecast are forecasts
           if (c.mission.empty() && here.empty()) c.mission = out.costs[*total].mission;
         } else if (here.empty()) {
           // Not named in the sentence: the paragraph, the heading, or the paragraphs just before.

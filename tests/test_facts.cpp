@@ -215,4 +215,26 @@ TEST(FactsLetters, ContextFromParagraphButNotFromUnrelatedParagraphs) {
   EXPECT_EQ(cost(f, 20'000'000)->mission, "");
 }
 
+TEST(FactsLetters, BreakdownInTheNextSentenceAndSharedAliases) {
+  auto f = facts_of(letter({
+      {"Nederland levert vanaf 1 december 2025 tot en met 31 mei 2026 twee F-35's voor enhanced Air Policing "
+       "vanuit Polen. De inzet wordt gefinancierd uit het BIV; de kosten worden geraamd op € 8,5 miljoen.", 'P'},
+      {"De Nederlandse bijdrage aan de eFP-battlegroup in Litouwen wordt in 2026 voortgezet.", 'P'},
+      {"De kosten van de inzet aan de oostflank bedragen in 2025 naar verwachting € 60 miljoen. Hiervan is "
+       "€ 45 miljoen bestemd voor eFP Litouwen en € 15 miljoen voor de eAP-inzet vanuit Polen.", 'P'},
+  }), "2025-09-15");
+  EXPECT_EQ(f.missions, (std::vector<std::string>{"eap-polen", "efp-litouwen"}));
+  EXPECT_EQ(cost(f, 8'500'000)->mission, "eap-polen");
+  EXPECT_EQ(cost(f, 60'000'000)->mission, "");
+  EXPECT_EQ(cost(f, 45'000'000)->mission, "efp-litouwen");
+  EXPECT_EQ(cost(f, 45'000'000)->part_of_total_eur.value_or(0), 60'000'000);
+  EXPECT_TRUE(cost(f, 45'000'000)->estimate);
+  EXPECT_EQ(cost(f, 15'000'000)->mission, "eap-polen");
+  EXPECT_EQ(cost(f, 15'000'000)->year.value_or(0), 2025);
+  std::vector<std::string> got;
+  for (const auto& p : f.periods) got.push_back(p.mission + " " + p.kind + " " + p.start + ".." + p.end);
+  EXPECT_EQ(got, (std::vector<std::string>{"eap-polen deployment 2025-12-01..2026-05-31",
+                                           "efp-litouwen extension 2026-01-01..2026-12-31"}));
+}
+
 }  // namespace
