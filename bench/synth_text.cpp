@@ -121,12 +121,6 @@ Data load_data(const std::string& data_dir, const std::string& missions_tsv, con
         d.dictionary.push_back(w);
     }
   }
-  for (auto& s : d.sentences) {
-    auto words = split(s, ' ');
-    if (words.size() < 2) continue;
-    d.sentence_starts.push_back(words[0]);
-    for (size_t i = 0; i + 1 < words.size(); ++i) d.bigrams[words[i]].push_back(words[i + 1]);
-  }
   return d;
 }
 
@@ -197,7 +191,24 @@ std::vector<DocSpec> plan_corpus(const Data& data, size_t n, uint64_t seed) {
   return specs;
 }
 
-TextGen::TextGen(const Data& data, const DocSpec& spec) : data_(data), spec_(spec), rng_(spec.seed) {}
+// A document quotes one stretch of the sentence pool: neighbouring sentences come from the same
+// source letter, so a document keeps to a topic and words are not spread evenly over the corpus.
+TextGen::TextGen(const Data& data, const DocSpec& spec) : data_(data), spec_(spec), rng_(spec.seed) {
+  window_start_ = rng_.below(data.sentences.size());
+  window_len_ = std::min(data.sentences.size(), static_cast<size_t>(rng_.between(30, 70)));
+}
+
+// The chain for made-up sentences is built from the document's own stretch for the same reason.
+void TextGen::build_chain() {
+  for (size_t k = 0; k < window_len_; ++k) {
+    auto words = split(data_.sentences[(window_start_ + k) % data_.sentences.size()], ' ');
+    for (size_t i = 0; i + 1 < words.size(); ++i) bigrams_[words[i]].push_back(words[i + 1]);
+  }
+}
+
+const std::string& TextGen::pool_sentence() {
+  return data_.sentences[(window_start_ + rng_.below(window_len_)) % data_.sentences.size()];
+}
 
 std::string TextGen::mission_name() {
   const Mission* m = rng_.pick(spec_.missions);
@@ -231,10 +242,12 @@ Date TextGen::near_date(int max_days) {
 }
 
 std::string TextGen::markov_sentence() {
-  std::string w = rng_.pick(data_.sentence_starts), out = w;
+  if (bigrams_.empty()) build_chain();
+  std::string first = pool_sentence();
+  std::string w = first.substr(0, first.find(' ')), out = w;
   for (int count = 1; count < 40; ++count) {
-    auto it = data_.bigrams.find(w);
-    if (it == data_.bigrams.end()) break;
+    auto it = bigrams_.find(w);
+    if (it == bigrams_.end()) break;
     w = rng_.pick(it->second);
     bool plain = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     out += " " + (plain && !data_.dictionary.empty() && rng_.chance(0.04) ? rng_.pick(data_.dictionary) : w);
@@ -246,8 +259,8 @@ std::string TextGen::markov_sentence() {
 
 std::string TextGen::sentence() {
   size_t roll = rng_.below(100);
-  if (roll < 50) return rng_.pick(data_.sentences);
-  if (roll < 74) {
+  if (roll < 55) return pool_sentence();
+  if (roll < 67) {
     static const char* kinds[] = {"fact", "fact", "cost", "cost", "mandate"};
     auto it = data_.templates.find(kinds[rng_.below(5)]);
     if (it != data_.templates.end()) return fill(rng_.pick(it->second));
@@ -269,7 +282,7 @@ std::string TextGen::heading() { return rng_.pick(data_.templates.at("heading"))
 std::string TextGen::footnote() {
   if (rng_.chance(0.5))
     return "Kamerstuk " + spec_.dossier->number + ", nr. " + std::to_string(rng_.between(1, std::max(2, spec_.nr))) + ".";
-  return rng_.pick(data_.sentences);
+  return pool_sentence();
 }
 
 std::string TextGen::fill(const std::string& tmpl) {

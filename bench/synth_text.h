@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -47,8 +48,6 @@ struct Data {
   std::vector<Dossier> dossiers;
   std::vector<Signatory> signatories;
   std::vector<std::string> dictionary;  // rare words to widen the vocabulary
-  std::map<std::string, std::vector<std::string>> bigrams;  // word -> following words
-  std::vector<std::string> sentence_starts;
 };
 
 // Reads bench data files from data_dir, missions from missions_tsv and, if present, words
@@ -105,11 +104,15 @@ class TextGen {
   std::string mission_name();
   std::string amount();
   std::string markov_sentence();
+  const std::string& pool_sentence();
+  void build_chain();
   Date near_date(int max_days);
 
   const Data& data_;
   const DocSpec& spec_;
   Rng rng_;
+  size_t window_start_ = 0, window_len_ = 1;
+  std::unordered_map<std::string, std::vector<std::string>> bigrams_;  // word -> words that follow it
 };
 
 // Marks hyphenation points in long words with U+00AD so justified text breaks inside words.
