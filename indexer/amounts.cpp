@@ -127,6 +127,10 @@ std::vector<Amount> find_amounts(std::string_view t) {
       if (j < t.size() && t[j] == '-') ++j;
       num_end = j;
     }
+    if (intpart.size() > 15 || frac.size() > 6) {  // no amount of money, and stod would overflow
+      i = j;
+      continue;
+    }
     double value = std::stod(intpart + (frac.empty() ? "" : "." + frac));
     std::size_t end = num_end;
     bool scaled = false;

@@ -134,7 +134,10 @@ int month_number(const std::string& w) {
   return it == months.end() ? 0 : it->second;
 }
 
-int year_of(const std::string& d) { return d.size() >= 4 ? std::stoi(d.substr(0, 4)) : 0; }
+int year_of(const std::string& d) {
+  if (d.size() < 4 || !std::all_of(d.begin(), d.begin() + 4, [](char c) { return digit(c); })) return 0;
+  return std::stoi(d.substr(0, 4));
+}
 
 std::optional<ParsedDate> parse_date(const std::vector<Word>& ws, std::size_t i, int doc_year) {
   auto at = [&](std::size_t k) -> const std::string& {

@@ -151,6 +151,10 @@ std::string strip_footnote_markers(std::string_view t, std::vector<std::string>&
   for (auto it = markers.begin(); it != markers.end();) {
     const std::string& m = *it;
     bool removed = false;
+    if (m.empty() || m.size() > 3) {
+      ++it;
+      continue;
+    }
     for (std::size_t pos = out.find(m); pos != std::string::npos && !removed;
          pos = out.find(m, pos + 1)) {
       std::size_t end = pos + m.size();
