@@ -52,6 +52,7 @@ std::optional<CostYear> cost_year(std::string_view s, std::size_t offset, std::s
     }
   }
   fill_missing_years(dates, doc_year);
+  std::erase_if(dates, [](const ParsedDate& d) { return d.year_missing; });  // no year to be had
   for (std::size_t k = 0; k < dates.size(); ++k) {
     const auto& d = dates[k];
     if (d.open || (!d.first && !d.last) || in_reference(ws, d.begin)) continue;

@@ -161,6 +161,7 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
     }
   }
   fill_missing_years(dates, doc_year);
+  std::erase_if(dates, [](const ParsedDate& d) { return d.year_missing; });  // no year to be had
   bool duration = duration_stated(ws);
   bool ends_deployment = has_word_prefix(ws, {"beëindig", "beeindig", "afgerond", "afgesloten", "teruggetrokken",
                                               "eindigt", "stopt", "gestopt", "afloopt", "redeploy"}) ||

@@ -162,6 +162,9 @@ TEST(Periods, ReadsWordingOfOtherLetters) {
   EXPECT_EQ(periods("De inzet duurt van 1 december 2025 tot en met 31 mei 2026.", "2025-06-01"),
             V{"deployment 2025-12-01..2026-05-31"});
   EXPECT_EQ(periods("De eenheid blijft tot medio 2026 ingezet."), V{"deployment ..2026-06-30"});
+  EXPECT_TRUE(periods("De inzet loopt tot en met 28 februari.", "").empty());  // no year known
+  EXPECT_EQ(periods("De inzet loopt tot en met 28 februari.", "2024-01-10"), V{"deployment ..2024-02-28"});
+  EXPECT_EQ(periods("De inzet loopt tot en met februari.", "2024-01-10"), V{"deployment ..2024-02-29"});
   // Dates that bound nothing: a cited letter, a deadline, someone else's deployment.
   EXPECT_TRUE(periods("Zoals gemeld in de Kamerbrief van 6 mei 2024 (Kamerstuk 29 521, nr. 481)").empty());
   EXPECT_TRUE(periods("Luxemburg levert in de tweede helft van 2017 een verkenningspeloton.").empty());
