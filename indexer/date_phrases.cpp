@@ -351,6 +351,7 @@ void fill_missing_years(std::vector<ParsedDate>& dates, int doc_year) {
       if ((*d)->m == 2) (*d)->d = std::min((*d)->d, days_in_month((*d)->y, 2));
     }
     dates[i].year_missing = false;
+    dates[i].year_borrowed = true;
   }
 }
 

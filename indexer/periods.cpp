@@ -188,15 +188,13 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
         const ParsedDate& d2 = dates[i + 1];
         auto sc = start_cue(ws, b, d);
         std::size_t from = sc ? *sc : rc ? *rc : b;
-        {
-          Piece p{first_iso(d), last_iso(d2), from, d2.end};
-          // "van 21 februari tot en met 28 februari" with the year only on the second date
-          if (!p.start->empty() && !p.end->empty() && *p.start > *p.end && d.year_missing)
-            p.start = std::to_string(std::stoi(p.start->substr(0, 4)) - 1) + p.start->substr(4);
-          pieces.push_back(p);
-          ++i;
-          continue;
-        }
+        Piece p{first_iso(d), last_iso(d2), from, d2.end};
+        // "van december tot en met maart 2025": the first date is in the year before
+        if (!p.start->empty() && !p.end->empty() && *p.start > *p.end && d.year_borrowed)
+          p.start = std::to_string(std::stoi(p.start->substr(0, 4)) - 1) + p.start->substr(4);
+        pieces.push_back(p);
+        ++i;
+        continue;
       }
     }
     if (auto sc = start_cue(ws, b, d)) {

@@ -163,6 +163,8 @@ TEST(Periods, ReadsWordingOfOtherLetters) {
             V{"deployment 2025-12-01..2026-05-31"});
   EXPECT_EQ(periods("De eenheid blijft tot medio 2026 ingezet."), V{"deployment ..2026-06-30"});
   EXPECT_TRUE(periods("De inzet loopt tot en met 28 februari.", "").empty());  // no year known
+  EXPECT_EQ(periods("Het fregat wordt ingezet van december tot en met maart 2025."),
+            V{"deployment 2024-12-01..2025-03-31"});
   EXPECT_EQ(periods("De inzet loopt tot en met 28 februari.", "2024-01-10"), V{"deployment ..2024-02-28"});
   EXPECT_EQ(periods("De inzet loopt tot en met februari.", "2024-01-10"), V{"deployment ..2024-02-29"});
   // Dates that bound nothing: a cited letter, a deadline, someone else's deployment.
