@@ -273,37 +273,50 @@ TEST_F(ShardedSearch, TwoLocalShardsReturnHitsFromBothOnceEach) {
 TEST_F(ShardedSearch, StubFileWithRemoteShard) {
   if (system("command -v xapian-tcpsrv >/dev/null 2>&1") != 0) GTEST_SKIP() << "xapian-tcpsrv not installed";
   kz::test::TempDir t;
-  int port = 20000 + static_cast<int>(getpid() % 20000);
-  pid_t server = fork();
-  if (server == 0) {
-    // The server signals its whole process group when it stops; keep that group its own.
-    setpgid(0, 0);
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(null, 2);
-    std::string p = std::to_string(port);
-    execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", p.c_str(), db_.c_str(), nullptr);
-    _exit(127);
+  std::string stub = t / "remote.stub";
+  json r;
+  pid_t server = -1;
+  // A port may be taken by something else: then the server exits and the next one is tried.
+  for (int port = 20000 + static_cast<int>(getpid() % 20000), tries = 0; tries < 5 && !r.is_object(); ++port, ++tries) {
+    server = fork();
+    if (server == 0) {
+      // The server signals its whole process group when it stops; keep that group its own.
+      setpgid(0, 0);
+      int null = open("/dev/null", O_WRONLY);
+      dup2(null, 1);
+      dup2(null, 2);
+      std::string p = std::to_string(port);
+      execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", p.c_str(), db_.c_str(), nullptr);
+      _exit(127);
+    }
+    ASSERT_GT(server, 0);
+    {
+      std::ofstream out(stub);
+      out << "remote 127.0.0.1:" << port << "\n";
+    }
+    for (int attempt = 0; attempt < 50; ++attempt) {  // the server needs a moment to listen
+      auto run = run_cli({"search", "verdragsgebied", "--json", "--db", stub});
+      if (run.rc == 0) {
+        r = json::parse(run.out);
+        break;
+      }
+      if (waitpid(server, nullptr, WNOHANG) == server) {
+        server = -1;
+        break;
+      }
+      usleep(100 * 1000);
+    }
+    if (!r.is_object() && server > 0) {
+      kill(-server, SIGTERM);
+      waitpid(server, nullptr, 0);
+      server = -1;
+    }
   }
-  ASSERT_GT(server, 0);
   std::shared_ptr<void> stop(nullptr, [server](void*) {
+    if (server <= 0) return;
     kill(-server, SIGTERM);
     waitpid(server, nullptr, 0);
   });
-  std::string stub = t / "remote.stub";
-  {
-    std::ofstream out(stub);
-    out << "remote 127.0.0.1:" << port << "\n";
-  }
-  json r;
-  for (int attempt = 0; attempt < 50; ++attempt) {  // the server needs a moment to listen
-    auto run = run_cli({"search", "verdragsgebied", "--json", "--db", stub});
-    if (run.rc == 0) {
-      r = json::parse(run.out);
-      break;
-    }
-    usleep(100 * 1000);
-  }
   ASSERT_TRUE(r.is_object()) << "remote shard never answered";
   EXPECT_EQ(id_set(r), id_set(search({"verdragsgebied"})));
   auto show = run_cli({"show", "29 521, nr. 343", "--json", "--db", stub});
