@@ -59,20 +59,22 @@ have() { command -v "$1" > /dev/null 2>&1; }
 # --- corpus (reused when the same size, seed and synthesizer made it) --------------------------
 corpus="$work/corpus-$docs-s$seed"
 stamp="$docs $seed $(md5sum < "$build/bench/synth_corpus" | cut -c1-12) $(cat "$root"/bench/*.tsv "$root"/bench/sentences.txt "$root"/corpus/missions.tsv | md5sum | cut -c1-12)"
-synth_s="reused"
+synth_s="reused from an earlier run"
 if [ "$(cat "$corpus.stamp" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$corpus" "$corpus.stamp"
   log "synthesizing $docs documents (seed $seed) into $corpus"
   t0=$EPOCHREALTIME
   "$build/bench/synth_corpus" --out "$corpus" --docs "$docs" --seed "$seed" --jobs "$jobs" \
     --manifest "$corpus.manifest.tsv" 2> "$work/synth.log" || { cat "$work/synth.log" >&2; exit 1; }
-  synth_s=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.1f s", b-a}')
+  synth_s=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "synthesized in %.1f s", b-a}')
   echo "$stamp" > "$corpus.stamp"
 fi
 pages=$(awk -F'\t' 'NR>1{p+=$8} END{print p+0}' "$corpus.manifest.tsv")
 pdf_mb=$(du -sm "$corpus" | cut -f1)
 # Every tool then reads from a warm page cache, the floor included.
 find "$corpus" -name '*.pdf' -print0 | xargs -0 cat > /dev/null
+
+mb() { du -sk "$1" 2>/dev/null | awk '{printf "%.1f", $1/1024}'; }
 
 # --- indexing ----------------------------------------------------------------------------------
 declare -A wall rss size status note
@@ -95,7 +97,7 @@ measure floor bash -c 'find "$1" -name "*.pdf" -print0 | xargs -0 -P "$2" -n 16 
 if [ -n "$kz" ]; then
   rm -rf "$work/kamerzoek.db"
   measure kamerzoek "$kz" index "$corpus" --db "$work/kamerzoek.db" --jobs "$jobs" --json
-  size[kamerzoek]=$(du -sm "$work/kamerzoek.db" 2>/dev/null | cut -f1)
+  size[kamerzoek]=$(mb "$work/kamerzoek.db")
   indexed=$(grep -o '"indexed": *[0-9]*' "$work/kamerzoek.out" | grep -o '[0-9]*$')
   nfailed=$(grep -o '"file"' "$work/kamerzoek.out" | wc -l)
   case "${status[kamerzoek]}" in
@@ -111,7 +113,7 @@ fi
 if [[ ",$peers," == *,omindex,* ]] && have omindex; then
   rm -rf "$work/omega.db"
   measure omindex omindex --db "$work/omega.db" --url / --stemmer=dutch "$corpus"
-  size[omindex]=$(du -sm "$work/omega.db" 2>/dev/null | cut -f1)
+  size[omindex]=$(mb "$work/omega.db")
   n=$(xapian-delve "$work/omega.db" 2>/dev/null | awk -F' = ' '/number of documents/{print $2}')
   [ "${status[omindex]}" = 0 ] && note[omindex]="${n:-?} indexed, 1 process"
 elif [[ ",$peers," == *,omindex,* ]]; then
@@ -123,7 +125,7 @@ if [[ ",$peers," == *,recoll,* ]] && have recollindex; then
   rm -rf "$recoll_conf"; mkdir -p "$recoll_conf"
   printf 'topdirs = %s\nindexstemminglanguages = dutch\nloglevel = 1\n' "$corpus" > "$recoll_conf/recoll.conf"
   measure recoll recollindex -c "$recoll_conf" -z
-  size[recoll]=$(du -sm "$recoll_conf/xapiandb" 2>/dev/null | cut -f1)
+  size[recoll]=$(mb "$recoll_conf/xapiandb")
   [ "${status[recoll]}" = 0 ] && note[recoll]="default threads"
 elif [[ ",$peers," == *,recoll,* ]]; then
   note[recoll]="not available (install recollcmd)"
@@ -183,13 +185,13 @@ check="not run"
 if [ -n "$kz" ] && [ -d "$work/kamerzoek.db" ]; then
   sampled=0; found=0; dated=0; paged=0
   step=$(( docs > 40 ? docs / 40 : 1 ))
-  while IFS=$'\t' read -r id _ _ date _ _ _ npages _; do
+  while read -r id date npages; do
     sampled=$((sampled + 1))
     out=$("$kz" show "$id" --db "$work/kamerzoek.db" --json 2>/dev/null) || continue
     found=$((found + 1))
     [[ "$out" == *"\"date\":\"$date\""* || "$out" == *"\"date\": \"$date\""* ]] && dated=$((dated + 1))
     [[ "$out" =~ \"pages\":\ ?$npages[,}] ]] && paged=$((paged + 1))
-  done < <(awk -F'\t' -v s="$step" 'NR > 1 && (NR - 2) % s == 0' "$corpus.manifest.tsv")
+  done < <(awk -F'\t' -v s="$step" 'NR > 1 && (NR - 2) % s == 0 {print $1, $4, $8}' "$corpus.manifest.tsv")
   check="$sampled sampled documents: $found found by their id, $dated with the right date, $paged with the right page count"
 fi
 
@@ -210,7 +212,7 @@ report="$work/report-$docs.md"
 {
   echo "## kamerzoek benchmark: $docs documents"
   echo
-  echo "Corpus: $docs synthetic Kamerstukken (seed $seed), $pages pages, $pdf_mb MB of PDF; synthesized in $synth_s."
+  echo "Corpus: $docs synthetic Kamerstukken (seed $seed), $pages pages, $pdf_mb MB of PDF; $synth_s."
   echo "Machine: $(nproc) cores ($cpu), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); parallelism $jobs; warm page cache."
   echo
   echo "| tool | index wall (s) | docs/s | peak RSS (MB) | index size (MB) | query p50 (ms) | query p99 (ms) | notes |"
