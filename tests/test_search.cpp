@@ -175,6 +175,28 @@ TEST_F(Search, FieldPrefixesNarrowToTheDocumentsTruthExpects) {
   EXPECT_TRUE(search({"dossier:28676 jaar:2017"})["hits"].empty());
 }
 
+TEST_F(Search, MissionFilterFindsTheDocumentsThatDiscussIt) {
+  std::set<std::string> missions;
+  for (const auto& d : truth_["documents"])
+    for (const auto& m : d["missions"]) missions.insert(m.get<std::string>());
+  ASSERT_FALSE(missions.empty());
+  for (const auto& m : missions) {
+    auto expected = truth_ids([&](const json& d) {
+      for (const auto& x : d["missions"])
+        if (x == m) return true;
+      return false;
+    });
+    EXPECT_EQ(id_set(search({"missie:" + m})), expected) << m;
+  }
+  // The way a person writes it, as a prefix or as the option.
+  auto efp = id_set(search({"missie:efp-litouwen"}));
+  EXPECT_EQ(id_set(search({"missie:\"battlegroup in Litouwen\""})), efp);
+  EXPECT_EQ(id_set(search({"NAVO", "--mission", "eFP Litouwen"})), efp);
+  auto unknown = run_cli({"search", "NAVO", "--mission", "geen missie die bestaat", "--db", db_});
+  EXPECT_EQ(unknown.rc, 1);
+  EXPECT_NE(unknown.err.find("unknown mission"), std::string::npos) << unknown.err;
+}
+
 TEST_F(Search, BooleanOperators) {
   auto litouwen = id_set(search({"Litouwen"}));
   auto navo = id_set(search({"NAVO"}));
