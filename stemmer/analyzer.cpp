@@ -101,6 +101,7 @@ struct Analyzer::Impl {
       }
       splitter = std::make_unique<CompoundSplitter>(*lexicon, compound_rules);
       stemmer = std::make_unique<DutchStemmer>(lexicon.get(), splitter.get(), stem_rules);
+      splitter->set_verb_form_test([st = stemmer.get()](std::string_view w) { return st->is_verb_form(w); });
     });
     return stemmer ? *stemmer : plain_stemmer;
   }

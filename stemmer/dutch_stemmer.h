@@ -27,6 +27,9 @@ class DutchStemmer {
   DutchStemmer(const HunspellLexicon* lex, const CompoundSplitter* splitter, const StemRules& rules)
       : lex_(lex), splitter_(splitter), rules_(rules) {}
   std::string key(std::string_view folded) const;
+  // Whether the lexicon's verbs explain the word as a verb form it does not list
+  // ("stationeren", "geëscorteerd", "monitorden", "ondersteunende").
+  bool is_verb_form(std::string_view w) const;
 
  private:
   std::string key_at_depth(std::string_view w, int depth) const;

@@ -198,3 +198,20 @@ bool DutchStemmer::noun_to_verb(std::string_view noun, std::string* out) const {
 }
 
 }  // namespace kz::analysis
+
+namespace kz::analysis {
+
+bool DutchStemmer::is_verb_form(std::string_view w) const {
+  if (lex_ == nullptr || w.size() < 5) return false;
+  std::string tmp;
+  if (stem_from_participle(w, &tmp, 4)) return true;
+  if (ends_with(w, "en") && is_verb_stem(stem_from_infinitive(w))) return true;
+  if (ends_with(w, "t") && is_verb_stem(w.substr(0, w.size() - 1))) return true;
+  for (std::string_view end : {"ende", "end"})  // present participle: ondersteunende
+    if (ends_with(w, end) && is_infinitive(std::string(w.substr(0, w.size() - end.size())) + "en")) return true;
+  for (std::string_view end : {"den", "ten", "de", "te"})  // past tense: monitorden, escorteerden
+    if (ends_with(w, end) && w.size() >= end.size() + 3 && is_verb_stem(w.substr(0, w.size() - end.size()))) return true;
+  return false;
+}
+
+}  // namespace kz::analysis

@@ -48,7 +48,8 @@ std::uint32_t classes_of_flag(std::uint16_t f) {
     return kVerbStem;
   }
   if (a == 'A' && b != '0') return kAdjective;
-  if (a == 'P') return kParticleVerb;
+  if (a == 'P') return (b >= 'A' && b <= 'Z') ? kName : kParticleVerb;
+  if (a == 'G' || (a == 'S' && b == 'v')) return kName;
   if (a == 'C' && b == 'x') return kCompoundOnly;
   if (a == 'C') return kCompoundable;
   return 0;
@@ -93,6 +94,15 @@ std::string fold_fast(std::string_view s) {
   for (char& ch : out)
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
   return out;
+}
+
+// Upper case in ASCII, Latin-1 (À..Þ) or the Ĳ ligature: names and abbreviations.
+bool has_upper(std::string_view w) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]), d = i + 1 < w.size() ? static_cast<unsigned char>(w[i + 1]) : 0;
+    if ((c >= 'A' && c <= 'Z') || (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) || (c == 0xC4 && d == 0xB2)) return true;
+  }
+  return false;
 }
 
 // Folds a dictionary word without ICU for the common cases: ASCII, the ĳ ligature and
@@ -233,6 +243,7 @@ HunspellLexicon::HunspellLexicon(const std::string& dic_path, const std::string&
     auto it = d_->words.find(folded);
     if (it == d_->words.end()) it = d_->words.emplace(d_->store(folded), Data::Entry{}).first;
     Data::Entry& e = it->second;
+    if (!has_upper(word)) e.classes |= kLowerCase;
     if (flags.empty()) e.classes |= kPlain;
     if (flags.size() < 2) continue;
     // Homonyms ("regeer/CaCb", "regeer/V3Vp") merge; their flags are copied to the pool's end.

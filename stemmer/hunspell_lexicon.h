@@ -21,6 +21,8 @@ enum WordClass : std::uint32_t {
   kCompoundOnly = 1u << 6,  // only inside a compound
   kPlain = 1u << 7,       // listed without any flag: invariable words ("maart", "alleen")
   kParticleVerb = 1u << 8,  // verb form that takes separable particles (P*): "gaat", "bestaat"
+  kLowerCase = 1u << 9,   // some entry is written in lower case (not only a name or abbreviation)
+  kName = 1u << 10,       // name flags (PN genitive, Sv, G*): "Duitsland", "Noorwegen"
 };
 
 // One way to derive a form from a dictionary word.

@@ -135,11 +135,16 @@ TEST(Stem, ConflationPairsBeatSnowballWithoutFalseMerges) {
 }
 
 TEST(Compounds, PartsFromTheLexicon) {
-  std::size_t expected = 0, found = 0;
+  std::size_t expected = 0, found = 0, non_compounds = 0;
   std::string missing;
   for (const auto& r : rows("tests/data/compounds.tsv")) {
     ASSERT_GE(r.size(), 2u);
     auto parts = az().analyze(r[0]).parts;
+    if (r[1] == "-") {
+      ++non_compounds;
+      EXPECT_TRUE(parts.empty()) << r[0] << " is not a compound but split into " << parts.front();
+      continue;
+    }
     std::istringstream want(r[1]);
     for (std::string p; want >> p;) {
       ++expected;
@@ -148,6 +153,7 @@ TEST(Compounds, PartsFromTheLexicon) {
     }
   }
   ASSERT_GE(expected, 120u);
+  ASSERT_GE(non_compounds, 30u);
   EXPECT_GE(double(found) / double(expected), 0.97) << missing;
 }
 
@@ -161,8 +167,6 @@ TEST(Compounds, DirectExamplesAndNonCompounds) {
   auto mijn = az().compound_parts("mijnenbestrijdingsvaartuig");
   EXPECT_TRUE(has(mijn, "vaartuig") && has(mijn, "bestrijding") && has(mijn, "mijnen"));
   EXPECT_EQ(az().compound_parts("navo-verdragsgebied"), (std::vector<std::string>{"navo", "verdragsgebied"}));
-  for (const char* w : {"regering", "verlenging", "samenwerking", "vergadering", "overwegingen", "ondersteuning", "kinderen"})
-    EXPECT_TRUE(az().compound_parts(w).empty()) << w;
 }
 
 TEST(Stopwords, FunctionWordsOnly) {
