@@ -43,12 +43,6 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& path, bool opt
   return rows;
 }
 
-std::unordered_set<std::string> read_word_list(const std::string& path, bool optional) {
-  std::unordered_set<std::string> out;
-  for (auto& row : read_tsv(path, optional)) out.insert(row[0]);
-  return out;
-}
-
 std::string stemmer_data_dir() { return data_dir() + "/stemmer/data"; }
 
 }  // namespace kz::analysis

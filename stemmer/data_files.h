@@ -3,7 +3,6 @@
 // users may write "NAVO" or "Geïnformeerd" as they like.
 #pragma once
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace kz::analysis {
@@ -11,9 +10,6 @@ namespace kz::analysis {
 // Rows of a TSV file, fields folded. Missing file: throws std::runtime_error naming it,
 // unless optional (then returns no rows).
 std::vector<std::vector<std::string>> read_tsv(const std::string& path, bool optional = false);
-
-// One folded word per line (first field of each row).
-std::unordered_set<std::string> read_word_list(const std::string& path, bool optional = false);
 
 // stemmer/data under data_dir().
 std::string stemmer_data_dir();

@@ -197,10 +197,6 @@ bool DutchStemmer::noun_to_verb(std::string_view noun, std::string* out) const {
   return true;
 }
 
-}  // namespace kz::analysis
-
-namespace kz::analysis {
-
 bool DutchStemmer::is_verb_form(std::string_view w) const {
   if (lex_ == nullptr || w.size() < 5) return false;
   std::string tmp;
