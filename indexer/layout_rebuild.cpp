@@ -60,12 +60,19 @@ void mark_footnotes(std::vector<Line>& lines, double body_size) {
   }
 }
 
+// Footnote numbers run 1, 2, 3 through a document, so a continuation line that happens to
+// start with a number ("136 van 20 januari 2023).") is not taken for a new note.
+bool next_marker(const std::vector<Footnote>& notes, const std::string& marker) {
+  if (notes.empty() || notes.back().marker.empty()) return true;
+  return std::stol(marker) == std::stol(notes.back().marker) + 1;
+}
+
 std::vector<Footnote> build_footnotes(const std::vector<Line>& lines) {
   std::vector<Footnote> notes;
   for (const auto& l : lines) {
     if (l.role != Line::Role::Footnote) continue;
     std::string marker, rest;
-    if (footnote_start(l.text, marker, rest)) {
+    if (footnote_start(l.text, marker, rest) && next_marker(notes, marker)) {
       notes.push_back({l.page, marker, rest});
     } else if (!notes.empty() && notes.back().page == l.page) {
       append_line(notes.back().text, l.text);
@@ -118,6 +125,9 @@ CleanText rebuild_text(std::vector<Line> lines, int pages) {
   bool prev_short = true;
   for (const auto& l : lines) {
     if (l.role != Line::Role::Body) continue;
+    // A footnote marker set apart from its line (raised further than the line's band).
+    std::string marker, rest;
+    if (l.font_size <= body_size * 0.75 && footnote_start(l.text, marker, rest) && rest.empty()) continue;
     const PageGeometry& g = geo.count(l.page) ? geo[l.page] : PageGeometry{};
     double pitch = g.pitch > 0 ? g.pitch : l.height * 1.4;
     bool new_para = prev == nullptr || prev_short || starts_list_item(l.text) ||

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <memory>
 
-#include "stemmer/analysis.h"
+#include "indexer/print_form.h"
 
 namespace kz {
 namespace {
@@ -126,7 +126,7 @@ CleanText read_pdf(const std::string& path) {
     if (!page) continue;
     std::vector<Word> words;
     for (const auto& box : page->text_list(poppler::page::text_list_include_font)) {
-      std::string t = analysis::normalize(utf8_of(box.text()));
+      std::string t = print_form(utf8_of(box.text()));
       if (t.empty()) continue;
       auto bb = box.bbox();
       words.push_back({std::move(t), bb.x(), bb.y(), bb.width(), bb.height(), box.get_font_size()});
