@@ -190,9 +190,22 @@ IndexSummary Run::go() {
 
 }  // namespace
 
+// A kill while Xapian creates a new database can leave its table files without the revision
+// file (iamglass). Such a folder never held a committed index, so it is started afresh instead
+// of being refused on every later run.
+Xapian::WritableDatabase open_for_writing(const std::string& dir) {
+  try {
+    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    std::error_code ec;
+    if (std::filesystem::exists(dir + "/iamglass", ec) || ec) throw;
+    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+  }
+}
+
 IndexSummary run_index(const IndexOptions& options) {
   IndexLock lock(options.db);
-  Xapian::WritableDatabase db(options.db, Xapian::DB_CREATE_OR_OPEN);
+  Xapian::WritableDatabase db = open_for_writing(options.db);
   Run run(options, db);
   return run.go();
 }
