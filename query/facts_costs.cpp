@@ -1,0 +1,147 @@
+// `costs` and `mandates`: a mission's cost figures year by year and its periods (mandates,
+// extensions, deployments, announcements), each with the sentence and page that state it.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "query/facts_source.h"
+#include "query/index_retry.h"
+
+namespace kz::query {
+namespace {
+
+using nlohmann::json;
+
+std::optional<int> year_of(const json& cost) {
+  auto it = cost.find("year");
+  if (it == cost.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<int>();
+}
+
+long long amount_of(const json& cost) {
+  auto it = cost.find("amount_eur");
+  return it != cost.end() && it->is_number() ? it->get<long long>() : 0;
+}
+
+int page_of(const json& fact) {
+  auto it = fact.find("page");
+  return it != fact.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+
+bool estimate_of(const json& cost) {
+  auto it = cost.find("estimate");
+  return it != cost.end() && it->is_boolean() && it->get<bool>();
+}
+
+json cost_row(const MissionDocument& doc, const json& c) {
+  std::optional<int> year = year_of(c);
+  return {{"year", year ? json(*year) : json(nullptr)},
+          {"period", text_field(c, "period")},
+          {"amount_eur", amount_of(c)},
+          {"text", text_field(c, "text")},
+          {"estimate", estimate_of(c)},
+          {"part_of_total_eur", c.value("part_of_total_eur", json(nullptr))},
+          {"source", fact_source(doc, c)}};
+}
+
+// Per year: what each document says (its largest figure, since a total outranks its parts),
+// the latest estimate and the latest spent figure, and whether documents disagree.
+json year_summary(const json& rows) {
+  struct Said {
+    std::string id, date;
+    long long amount = 0;
+    bool estimate = false;
+  };
+  std::map<int, std::vector<Said>> by_year;
+  for (const auto& r : rows) {
+    if (!r["year"].is_number_integer()) continue;
+    auto& list = by_year[r["year"].get<int>()];
+    const std::string id = r["source"]["id"].get<std::string>();
+    const std::string date = r["source"]["date"].is_string() ? r["source"]["date"].get<std::string>() : "";
+    long long amount = r["amount_eur"].get<long long>();
+    auto same = std::find_if(list.begin(), list.end(), [&](const Said& s) { return s.id == id; });
+    if (same == list.end())
+      list.push_back({id, date, amount, r["estimate"].get<bool>()});
+    else if (amount > same->amount)
+      *same = {id, date, amount, r["estimate"].get<bool>()};
+  }
+  json years = json::array();
+  for (const auto& [year, said] : by_year) {
+    json y = {{"year", year}, {"estimate_eur", nullptr}, {"spent_eur", nullptr}, {"sources", json::array()}};
+    std::set<long long> amounts;
+    for (const auto& s : said) {  // rows are in source-date order, so the last one wins
+      y[s.estimate ? "estimate_eur" : "spent_eur"] = s.amount;
+      amounts.insert(s.amount);
+      y["sources"].push_back({{"id", s.id}, {"date", s.date.empty() ? json(nullptr) : json(s.date)},
+                              {"amount_eur", s.amount}, {"estimate", s.estimate}});
+    }
+    y["disagree"] = amounts.size() > 1;
+    years.push_back(std::move(y));
+  }
+  return years;
+}
+
+json mission_header(const Mission& m) {
+  return {{"mission", m.id}, {"name", m.name}};
+}
+
+}  // namespace
+
+json costs(Index& index, const std::string& mission, std::optional<int> from, std::optional<int> to) {
+  const Mission& m = resolve_mission(index, mission);
+  auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id); });
+  struct Keyed {
+    std::optional<int> year;
+    std::size_t doc_order, fact_order;
+    json row;
+  };
+  std::vector<Keyed> keyed;
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    for (std::size_t k = 0; k < docs[i].costs.size(); ++k) {
+      const json& c = docs[i].costs[k];
+      std::optional<int> year = year_of(c);
+      // A figure without a year cannot be placed inside a requested range.
+      if ((from || to) && !year) continue;
+      if (from && *year < *from) continue;
+      if (to && *year > *to) continue;
+      keyed.push_back({year, i, k, cost_row(docs[i], c)});
+    }
+  // Documents are already in date order; undated figures go after the dated ones.
+  std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.year.has_value() != b.year.has_value()) return a.year.has_value();
+    if (a.year != b.year) return *a.year < *b.year;
+    if (a.doc_order != b.doc_order) return a.doc_order < b.doc_order;
+    return a.fact_order < b.fact_order;
+  });
+  json out = mission_header(m);
+  out["rows"] = json::array();
+  for (auto& k : keyed) out["rows"].push_back(std::move(k.row));
+  out["years"] = year_summary(out["rows"]);
+  out["from"] = from ? json(*from) : json(nullptr);
+  out["to"] = to ? json(*to) : json(nullptr);
+  return out;
+}
+
+json mandates(Index& index, const std::string& mission) {
+  const Mission& m = resolve_mission(index, mission);
+  auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id); });
+  json out = mission_header(m);
+  out["rows"] = json::array();
+  for (const auto& d : docs) {
+    // Within one document the order of the text is kept: page, then as extracted.
+    std::vector<json> periods = d.periods;
+    std::stable_sort(periods.begin(), periods.end(), [](const json& a, const json& b) {
+      return page_of(a) < page_of(b);
+    });
+    for (const auto& p : periods) {
+      out["rows"].push_back({{"start", p.value("start", json(nullptr))},
+                             {"end", p.value("end", json(nullptr))},
+                             {"kind", text_field(p, "kind")},
+                             {"text", text_field(p, "text")},
+                             {"source", fact_source(d, p)}});
+    }
+  }
+  return out;
+}
+
+}  // namespace kz::query

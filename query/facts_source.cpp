@@ -1,0 +1,92 @@
+// Reading a mission's documents and facts from the index; see facts_source.h.
+#include "query/facts_source.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "indexer/index_schema.h"
+
+namespace kz::query {
+namespace {
+
+using nlohmann::json;
+
+// Facts repeated by a second copy of the same document are recognised by what they say.
+std::string fact_key(const json& f) {
+  json k = f;
+  k.erase("page");
+  return k.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void add_facts(std::vector<json>& into, std::set<std::string>& seen, const json& list, const std::string& mission_id) {
+  if (!list.is_array()) return;
+  for (const auto& f : list) {
+    if (!f.is_object() || text_field(f, "mission") != mission_id) continue;
+    if (seen.insert(fact_key(f)).second) into.push_back(f);
+  }
+}
+
+}  // namespace
+
+std::string text_field(const json& j, const char* key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+const Mission& resolve_mission(const Index& index, const std::string& typed) {
+  if (const Mission* m = index.missions().resolve(typed)) return *m;
+  auto nearest = index.missions().closest(typed);
+  if (nearest.empty())
+    throw UnknownError(typed, "unknown mission (`kamerzoek missions` lists the known ones)", {});
+  throw UnknownError(typed, "unknown mission", std::move(nearest));
+}
+
+std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id) {
+  const std::string term = schema::term(schema::kMission, mission_id);
+  std::map<std::string, MissionDocument> by_id;
+  std::map<std::string, std::set<std::string>> seen;  // per id: fact keys already taken
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    Xapian::Document doc = db.get_document(*p);
+    json data = json::parse(doc.get_data(), nullptr, false);
+    if (!data.is_object()) continue;  // a damaged record should not hide the others
+    const json meta = data.value("meta", json::object());
+    std::string id = doc.get_value(schema::kSlotId);
+    if (id.empty()) id = text_field(meta, "id");
+    if (id.empty()) continue;
+    MissionDocument& d = by_id[id];
+    if (d.id.empty()) {
+      d.id = id;
+      d.date = text_field(meta, "date");
+      d.title = text_field(meta, "title");
+      d.doctype = text_field(meta, "doctype");
+    }
+    const json facts = data.value(std::string(schema::kDataFacts), json::object());
+    if (!facts.is_object()) continue;
+    auto& keys = seen[id];
+    add_facts(d.costs, keys, facts.value("costs", json::array()), mission_id);
+    add_facts(d.periods, keys, facts.value("periods", json::array()), mission_id);
+  }
+  std::vector<MissionDocument> out;
+  out.reserve(by_id.size());
+  for (auto& [id, d] : by_id) out.push_back(std::move(d));
+  std::stable_sort(out.begin(), out.end(), [](const MissionDocument& a, const MissionDocument& b) {
+    if (a.date.empty() != b.date.empty()) return b.date.empty();
+    if (a.date != b.date) return a.date < b.date;
+    return a.id < b.id;
+  });
+  return out;
+}
+
+json fact_source(const MissionDocument& doc, const json& fact) {
+  json page = fact.is_object() && fact.contains("page") ? fact["page"] : json(nullptr);
+  return {{"id", doc.id},
+          {"date", doc.date.empty() ? json(nullptr) : json(doc.date)},
+          {"title", doc.title},
+          {"page", page},
+          {"sentence", text_field(fact, "sentence")}};
+}
+
+}  // namespace kz::query

@@ -1,0 +1,33 @@
+// What the fact commands share: resolving the MISSION a user typed, and reading the documents
+// tagged with a mission once per document id (the same id may be stored from several files
+// or shards), with their facts for that mission.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "query/query.h"
+
+namespace kz::query {
+
+// The mission for a user's spelling; throws UnknownError with the closest names.
+const Mission& resolve_mission(const Index& index, const std::string& typed);
+
+// One document id and the facts its stored copies give for one mission, each fact once.
+struct MissionDocument {
+  std::string id, date, title, doctype;  // date "YYYY-MM-DD" or empty
+  std::vector<nlohmann::json> costs;     // stored cost objects whose mission is the one asked
+  std::vector<nlohmann::json> periods;   // stored period objects likewise
+};
+
+// Every document tagged with `mission_id`, ordered by date (undated last), then id.
+std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id);
+
+// The contract's source object for a fact of `doc`.
+nlohmann::json fact_source(const MissionDocument& doc, const nlohmann::json& fact);
+
+// A stored string field, or "" when it is absent or null.
+std::string text_field(const nlohmann::json& j, const char* key);
+
+}  // namespace kz::query
