@@ -59,37 +59,43 @@ void Catalog::store(const std::string& sha256, Xapian::Document doc, const std::
   db_.replace_document(term, doc);
 }
 
-void Catalog::attach(const std::string& sha256, const std::string& path) {
+// The document holding `sha256` and its parsed data, or nothing when there is none.
+std::optional<std::pair<Xapian::Document, nlohmann::json>> Catalog::load(const std::string& sha256) const {
   auto id = docid_of(sha256);
-  if (!id) return;
+  if (!id) return std::nullopt;
   Xapian::Document doc = db_.get_document(*id);
   auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  if (data.is_discarded()) return;
+  if (data.is_discarded()) return std::nullopt;
+  return std::make_pair(std::move(doc), std::move(data));
+}
+
+void Catalog::attach(const std::string& sha256, const std::string& path) {
+  auto found = load(sha256);
+  if (!found) return;
+  auto& [doc, data] = *found;
   auto& files = data[std::string(schema::kDataFiles)];
   if (std::find(files.begin(), files.end(), path) != files.end()) return;
   files.push_back(path);
   doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  db_.replace_document(*id, doc);
+  db_.replace_document(doc.get_docid(), doc);
 }
 
 void Catalog::detach(const std::string& sha256, const std::string& path) {
-  auto id = docid_of(sha256);
-  if (!id) return;
-  Xapian::Document doc = db_.get_document(*id);
-  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  if (data.is_discarded()) return;
+  auto found = load(sha256);
+  if (!found) return;
+  auto& [doc, data] = *found;
   auto& files = data[std::string(schema::kDataFiles)];
   nlohmann::json kept = nlohmann::json::array();
   for (const auto& f : files)
     if (f != path) kept.push_back(f);
   if (kept.empty()) {
-    db_.delete_document(*id);
+    db_.delete_document(doc.get_docid());
     return;
   }
   files = kept;
   doc.add_value(schema::kSlotFile, kept.front().get<std::string>());
   doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  db_.replace_document(*id, doc);
+  db_.replace_document(doc.get_docid(), doc);
 }
 
 void Catalog::forget(const std::string& path) {

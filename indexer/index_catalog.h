@@ -2,6 +2,7 @@
 // (hash, size, mtime) in database metadata, and each document's list of files. All changes
 // go through the writer's transaction, so a crash never leaves the two out of step.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <optional>
@@ -35,6 +36,7 @@ class Catalog {
 
  private:
   std::optional<Xapian::docid> docid_of(const std::string& sha256) const;
+  std::optional<std::pair<Xapian::Document, nlohmann::json>> load(const std::string& sha256) const;
   Xapian::WritableDatabase& db_;
 };
 
