@@ -57,6 +57,7 @@ struct Background {
 
   // Waits up to `limit`; false when the process is still running.
   bool wait(std::chrono::milliseconds limit) {
+    if (rc != -1) return true;  // already reaped
     auto until = std::chrono::steady_clock::now() + limit;
     for (;;) {
       int status = 0;

@@ -105,6 +105,30 @@ TEST(CrashSafety, SurvivesKill9AtRandomMoments) {
   EXPECT_EQ(j["unchanged"], static_cast<int>(distinct + 10));
 }
 
+// The first run creates the database; a kill in that window must not leave a folder that
+// every later run refuses.
+TEST(CrashSafety, KillWhileCreatingANewIndex) {
+  TempDir tmp;
+  int recovered = 0;
+  for (int i = 0; i < 12; ++i) {
+    std::string db = tmp / ("db" + std::to_string(i));
+    auto bg = start_cli({"index", corpus_dir(), "--db", db, "-j", "1"}, tmp.path());
+    // From the moment the lock is taken, in steps of a quarter millisecond.
+    while (read_file(db + "/kamerzoek.lock") != std::to_string(bg.pid) + "\n" && bg.running()) {
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(250 * i));
+    bg.kill_now(SIGKILL);
+    ASSERT_TRUE(bg.wait(std::chrono::seconds(10)));
+    auto again = run_cli({"index", corpus_dir(), "--db", db});
+    ASSERT_EQ(again.rc, 0) << "after a kill " << i * 250 << " us into the first run: " << again.err;
+    IndexState st;
+    EXPECT_EQ(check_index(db, &st, true), "");
+    EXPECT_EQ(st.docs, 5u);
+    recovered += bg.rc == 128 + SIGKILL;
+  }
+  std::cout << "[ crash-safety ] first runs killed during database creation and recovered: " << recovered << "\n";
+}
+
 class StopSignal : public ::testing::TestWithParam<int> {};
 
 TEST_P(StopSignal, StopsCleanlyAfterCommitting) {
