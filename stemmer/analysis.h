@@ -1,6 +1,7 @@
 // Public interface of kamerzoek's Dutch analysis chain. The same chain serves the indexer
 // (terms for documents) and the query side (terms for what a user typed), so both agree.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,12 @@ class Analyzer {
   // lazily, on the first word that needs it. Thread-safe; results are cached per thread.
   // See stemmer/data/README.md.
   static const Analyzer& instance();
+  // An analyzer of its own, for checks of how the lexicon is loaded: lexicon_cache false
+  // parses nl.dic/nl.aff; true goes through the binary lexicon cache as instance() does.
+  static std::unique_ptr<Analyzer> create(bool lexicon_cache);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
 
   std::string stem(std::string_view norm) const;
   std::vector<std::string> compound_parts(std::string_view norm) const;
@@ -56,7 +63,7 @@ class Analyzer {
   std::string fingerprint() const;
 
  private:
-  Analyzer();
+  explicit Analyzer(bool lexicon_cache);
   struct Impl;
   Impl* impl_;
 };

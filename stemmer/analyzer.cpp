@@ -2,6 +2,7 @@
 // Hunspell lexicon (read lazily, on the first word that needs it), and caches per-word results
 // because the indexer asks about every token of every document.
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include "stemmer/data_files.h"
 #include "stemmer/dutch_stemmer.h"
 #include "stemmer/hunspell_lexicon.h"
+#include "stemmer/lexicon_cache.h"
 #include "stemmer/text_util.h"
 
 namespace kz::analysis {
@@ -20,9 +22,19 @@ namespace {
 
 constexpr std::size_t kCacheLimit = 150000;  // entries per thread before the cache starts over
 
+// Per thread and per analyzer: a cache filled by one analyzer is dropped when the thread
+// asks another one (ids, unlike addresses, are never reused).
 template <class V>
 struct WordCache {
   std::unordered_map<std::string, V> map;
+  std::uint64_t owner = 0;
+  WordCache& of(std::uint64_t id) {
+    if (owner != id) {
+      map.clear();
+      owner = id;
+    }
+    return *this;
+  }
   const V* find(std::string_view k) const {
     auto it = map.find(std::string(k));
     return it == map.end() ? nullptr : &it->second;
@@ -35,7 +47,11 @@ struct WordCache {
 
 }  // namespace
 
+std::atomic<std::uint64_t> next_analyzer_id{1};
+
 struct Analyzer::Impl {
+  const std::uint64_t id = next_analyzer_id++;
+  bool lexicon_cache = true;
   StemRules stem_rules;
   CompoundRules compound_rules;
   std::unordered_set<std::string> stopwords;
@@ -93,9 +109,10 @@ struct Analyzer::Impl {
 
   const DutchStemmer& full_stemmer() {
     std::call_once(lexicon_once, [this] {
-      const std::string dir = hunspell_dir();
+      LexiconLocation where = default_lexicon_location();
+      if (!lexicon_cache) where.prebuilt = where.cache_dir = "";
       try {
-        lexicon = std::make_unique<HunspellLexicon>(dir + "/nl.dic", dir + "/nl.aff");
+        lexicon = open_lexicon(where);
       } catch (const std::exception&) {
         return;  // degrade to exceptions + Snowball; fingerprint() tells index and query apart
       }
@@ -107,15 +124,24 @@ struct Analyzer::Impl {
   }
 };
 
-Analyzer::Analyzer() : impl_(new Impl) { impl_->load_data(); }
-
-const Analyzer& Analyzer::instance() {
-  static const Analyzer a;
-  return a;
+Analyzer::Analyzer(bool lexicon_cache) : impl_(new Impl) {
+  impl_->lexicon_cache = lexicon_cache;
+  impl_->load_data();
 }
 
+Analyzer::~Analyzer() { delete impl_; }
+
+const Analyzer& Analyzer::instance() {
+  // Never destroyed: worker threads may still analyze while the process exits.
+  static const Analyzer* a = new Analyzer(true);
+  return *a;
+}
+
+std::unique_ptr<Analyzer> Analyzer::create(bool lexicon_cache) { return std::unique_ptr<Analyzer>(new Analyzer(lexicon_cache)); }
+
 std::string Analyzer::stem(std::string_view norm) const {
-  thread_local WordCache<std::string> cache;
+  thread_local WordCache<std::string> caches;
+  auto& cache = caches.of(impl_->id);
   if (const std::string* hit = cache.find(norm)) return *hit;
   return cache.put(norm, impl_->full_stemmer().key(norm));
 }
@@ -134,7 +160,8 @@ std::vector<std::string> Analyzer::compound_parts(std::string_view norm) const {
     return pieces;
   }
   if (norm.size() < 6 || !all_letters(norm)) return {};
-  thread_local WordCache<std::vector<std::string>> cache;
+  thread_local WordCache<std::vector<std::string>> caches;
+  auto& cache = caches.of(impl_->id);
   if (const auto* hit = cache.find(norm)) return *hit;
   impl_->full_stemmer();
   std::vector<std::string> parts;
@@ -166,7 +193,8 @@ std::string Analyzer::fingerprint() const {
 bool Analyzer::is_stopword(std::string_view norm) const { return impl_->stopwords.count(std::string(norm)) > 0; }
 
 WordAnalysis Analyzer::analyze(std::string_view word) const {
-  thread_local WordCache<WordAnalysis> cache;
+  thread_local WordCache<WordAnalysis> caches;
+  auto& cache = caches.of(impl_->id);
   if (const WordAnalysis* hit = cache.find(word)) return *hit;
   WordAnalysis w;
   w.norm = fold(word);

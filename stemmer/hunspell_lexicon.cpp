@@ -11,28 +11,11 @@
 #include <stdexcept>
 
 #include "stemmer/analysis.h"
+#include "stemmer/lexicon_tables.h"
 #include "stemmer/text_util.h"
 
 namespace kz::analysis {
 namespace {
-
-// One element of a Hunspell affix condition: ".", "x", "[abc]" or "[^abc]".
-struct CondChar {
-  bool any = false, negated = false;
-  std::u32string set;
-  bool matches(char32_t c) const {
-    if (any) return true;
-    bool in = set.find(c) != std::u32string::npos;
-    return negated ? !in : in;
-  }
-};
-
-struct Rule {
-  std::uint16_t flag = 0;
-  bool cross = false;
-  std::string strip;
-  std::vector<CondChar> cond;
-};
 
 std::uint16_t make_flag(std::string_view s) {
   if (s.size() < 2) return 0;
@@ -135,42 +118,6 @@ void fold_word(std::string_view w, std::string* out) {
 
 }  // namespace
 
-struct HunspellLexicon::Data {
-  struct Entry {
-    std::uint32_t classes = 0;
-    std::uint32_t flag_at = 0;  // into flag_pool
-    std::uint16_t flag_count = 0;
-  };
-  // Folded words live in fixed-size blocks so the string_view keys below stay valid.
-  std::vector<std::unique_ptr<char[]>> blocks;
-  std::size_t block_used = 0;
-  static constexpr std::size_t kBlock = 1 << 20;
-  std::vector<std::uint16_t> flag_pool;
-  std::unordered_map<std::string_view, Entry> words;
-  std::vector<std::unique_ptr<std::string>> rule_keys;
-  std::unordered_map<std::string_view, std::vector<Rule>> suffixes, prefixes;  // keyed by the added text
-  std::size_t max_suffix = 0;
-
-  std::string_view store(std::string_view w) {
-    if (blocks.empty() || block_used + w.size() > kBlock) {
-      blocks.emplace_back(new char[std::max(kBlock, w.size())]);
-      block_used = 0;
-    }
-    char* at = blocks.back().get() + block_used;
-    std::copy(w.begin(), w.end(), at);
-    block_used += w.size();
-    return {at, w.size()};
-  }
-  const Entry* find(std::string_view w) const {
-    auto it = words.find(w);
-    return it == words.end() ? nullptr : &it->second;
-  }
-  bool has(const Entry& e, std::uint16_t f) const {
-    const std::uint16_t* b = flag_pool.data() + e.flag_at;
-    return std::find(b, b + e.flag_count, f) != b + e.flag_count;
-  }
-};
-
 std::string hunspell_dir() {
   if (const char* env = std::getenv("KAMERZOEK_HUNSPELL_DIR"); env != nullptr && *env != '\0') return env;
   return "/usr/share/hunspell";
@@ -180,7 +127,7 @@ std::string HunspellLexicon::flag_name(std::uint16_t f) {
   return std::string{static_cast<char>(f >> 8), static_cast<char>(f & 0xff)};
 }
 
-HunspellLexicon::HunspellLexicon(const std::string& dic_path, const std::string& aff_path) : d_(new Data) {
+HunspellLexicon::HunspellLexicon(const std::string& dic_path, const std::string& aff_path) : d_(new LexiconTables) {
   std::ifstream aff(aff_path);
   if (!aff) throw std::runtime_error("cannot read Hunspell affix file " + aff_path + " (install hunspell-nl or set KAMERZOEK_HUNSPELL_DIR)");
   std::string line;
@@ -204,23 +151,15 @@ HunspellLexicon::HunspellLexicon(const std::string& dic_path, const std::string&
     r.cross = cross[r.flag];
     r.strip = fold_fast(strip);
     r.cond = parse_condition(cond);
-    std::string key = fold_fast(add);
-    if (suffix) d_->max_suffix = std::max(d_->max_suffix, key.size());
-    auto& map = suffix ? d_->suffixes : d_->prefixes;
-    auto it = map.find(key);
-    if (it == map.end()) {
-      d_->rule_keys.push_back(std::make_unique<std::string>(key));
-      it = map.emplace(*d_->rule_keys.back(), std::vector<Rule>{}).first;
-    }
-    it->second.push_back(std::move(r));
+    d_->add_rule(suffix, fold_fast(add), std::move(r));
   }
 
   std::ifstream dic(dic_path, std::ios::binary);
   if (!dic) throw std::runtime_error("cannot read Hunspell dictionary " + dic_path + " (install hunspell-nl or set KAMERZOEK_HUNSPELL_DIR)");
   std::string text((std::istreambuf_iterator<char>(dic)), std::istreambuf_iterator<char>());
-  d_->words.reserve(text.size() / 12);
-  d_->flag_pool.reserve(text.size() / 4);
+  d_->reserve_words(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::string folded;
+  std::vector<std::uint16_t> parsed_flags;
   bool first = true;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t nl = text.find('\n', pos);
@@ -240,36 +179,47 @@ HunspellLexicon::HunspellLexicon(const std::string& dic_path, const std::string&
     }
     if (word.empty()) continue;
     fold_word(word, &folded);
-    auto it = d_->words.find(folded);
-    if (it == d_->words.end()) it = d_->words.emplace(d_->store(folded), Data::Entry{}).first;
-    Data::Entry& e = it->second;
+    LexEntry& e = d_->entry_for(folded);
     if (!has_upper(word)) e.classes |= kLowerCase;
     if (flags.empty()) e.classes |= kPlain;
     if (flags.size() < 2) continue;
-    // Homonyms ("regeer/CaCb", "regeer/V3Vp") merge; their flags are copied to the pool's end.
-    std::uint32_t at = static_cast<std::uint32_t>(d_->flag_pool.size());
-    for (std::uint16_t i = 0; i < e.flag_count; ++i) d_->flag_pool.push_back(d_->flag_pool[e.flag_at + i]);
+    // Homonyms ("regeer/CaCb", "regeer/V3Vp") merge into one entry with both sets of flags.
+    parsed_flags.clear();
     for (std::size_t i = 0; i + 1 < flags.size(); i += 2) {
       std::uint16_t f = make_flag(flags.substr(i, 2));
-      d_->flag_pool.push_back(f);
+      parsed_flags.push_back(f);
       e.classes |= classes_of_flag(f);
     }
-    e.flag_at = at;
-    e.flag_count = static_cast<std::uint16_t>(d_->flag_pool.size() - at);
+    d_->append_flags(e, parsed_flags.data(), parsed_flags.size());
   }
+  d_->point_at_owned();
 }
+
+HunspellLexicon::HunspellLexicon(std::unique_ptr<LexiconTables> tables) : d_(std::move(tables)) {}
+
+std::unique_ptr<HunspellLexicon> HunspellLexicon::open_cache(const std::string& cache_path, const LexiconFilesKey& key) {
+  auto tables = map_lexicon_cache(cache_path, key);
+  if (!tables) return nullptr;
+  return std::unique_ptr<HunspellLexicon>(new HunspellLexicon(std::move(tables)));
+}
+
+void HunspellLexicon::write_cache(const std::string& cache_path, const LexiconFilesKey& key) const {
+  write_lexicon_cache(*d_, key, cache_path);
+}
+
+bool HunspellLexicon::mapped() const { return d_->mapping != nullptr; }
 
 HunspellLexicon::~HunspellLexicon() = default;
 
-std::size_t HunspellLexicon::size() const { return d_->words.size(); }
+std::size_t HunspellLexicon::size() const { return d_->entry_count; }
 
 std::uint32_t HunspellLexicon::classes(std::string_view folded) const {
-  const Data::Entry* e = d_->find(folded);
+  const LexEntry* e = d_->find(folded);
   return e ? e->classes : 0;
 }
 
 bool HunspellLexicon::has_flag(std::string_view folded, std::string_view flag) const {
-  const Data::Entry* e = d_->find(folded);
+  const LexEntry* e = d_->find(folded);
   return e != nullptr && d_->has(*e, make_flag(flag));
 }
 
@@ -283,20 +233,20 @@ std::vector<Derivation> HunspellLexicon::derive(std::string_view form) const {
         if (need_cross_from && !r.cross) continue;
         std::string base(w.substr(0, w.size() - k));
         base += r.strip;
-        const Data::Entry* e = d_->find(base);
+        const LexEntry* e = d_->find(base);
         if (!e || !d_->has(*e, r.flag) || (need_cross_from && !d_->has(*e, need_cross_from))) continue;
         if (!condition_holds(r.cond, base, true)) continue;
         out.push_back({base, e->classes, prefix, r.flag, classes_of_flag(r.flag), k});
       }
     }
   };
-  if (const Data::Entry* e = d_->find(form)) out.push_back({std::string(form), e->classes, "", 0, e->classes, 0});
+  if (const LexEntry* e = d_->find(form)) out.push_back({std::string(form), e->classes, "", 0, e->classes, 0});
   suffix_pass(form, "", 0);
   for (const auto& [add, rules] : d_->prefixes) {
     if (add.empty() || form.size() <= add.size() + 1 || form.compare(0, add.size(), add) != 0) continue;
     for (const Rule& r : rules) {
       std::string rest = r.strip + std::string(form.substr(add.size()));
-      const Data::Entry* e = d_->find(rest);
+      const LexEntry* e = d_->find(rest);
       if (e && d_->has(*e, r.flag) && condition_holds(r.cond, rest, false))
         out.push_back({rest, e->classes, std::string(add), r.flag, e->classes, 0});
       if (r.cross) suffix_pass(rest, std::string(add), r.flag);

@@ -25,6 +25,19 @@ enum WordClass : std::uint32_t {
   kName = 1u << 10,       // name flags (PN genitive, Sv, G*): "Duitsland", "Noorwegen"
 };
 
+// Identifies the nl.dic/nl.aff a lexicon was read from, by size, modification time and inode,
+// so a binary cache made from other files (an updated hunspell-nl) is never used.
+struct LexiconFilesKey {
+  std::uint64_t dic_size = 0, dic_mtime_ns = 0, dic_inode = 0;
+  std::uint64_t aff_size = 0, aff_mtime_ns = 0, aff_inode = 0;
+  // Throws std::runtime_error naming a file that cannot be stat'ed.
+  static LexiconFilesKey of(const std::string& dic_path, const std::string& aff_path);
+  bool operator==(const LexiconFilesKey&) const = default;
+  std::string hex() const;  // short hash of the fields, for cache file names
+};
+
+struct LexiconTables;
+
 // One way to derive a form from a dictionary word.
 struct Derivation {
   std::string base;         // the dictionary word (folded)
@@ -41,6 +54,13 @@ class HunspellLexicon {
   HunspellLexicon(const std::string& dic_path, const std::string& aff_path);
   ~HunspellLexicon();
 
+  // A lexicon mapped read-only from a cache file that write_cache made from the files key
+  // describes; null when there is no such usable file. Answers exactly like a parsed one.
+  static std::unique_ptr<HunspellLexicon> open_cache(const std::string& cache_path, const LexiconFilesKey& key);
+  // Writes the binary cache (atomically). Throws std::runtime_error naming the path.
+  void write_cache(const std::string& cache_path, const LexiconFilesKey& key) const;
+  bool mapped() const;  // read from a cache file
+
   // Classes of a listed word (0 when not listed).
   std::uint32_t classes(std::string_view folded) const;
   bool contains(std::string_view folded) const { return classes(folded) != 0; }
@@ -53,8 +73,8 @@ class HunspellLexicon {
   static std::string flag_name(std::uint16_t flag);
 
  private:
-  struct Data;
-  std::unique_ptr<Data> d_;
+  explicit HunspellLexicon(std::unique_ptr<LexiconTables> tables);
+  std::unique_ptr<LexiconTables> d_;
 };
 
 // Where the Dutch lexicon is read from: $KAMERZOEK_HUNSPELL_DIR or /usr/share/hunspell
