@@ -193,6 +193,8 @@ std::vector<Amount> find_amounts(std::string_view t) {
       }
   }
   for (auto& r : raws) {
+    // "99999999999999 miljard" is no amount of money and would overflow llround.
+    if (!(r.value < 1e15)) continue;
     r.a.euros = std::llround(r.value);
     out.push_back(r.a);
   }
