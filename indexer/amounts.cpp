@@ -146,7 +146,10 @@ std::vector<Amount> find_amounts(std::string_view t) {
     std::size_t begin = i;
     bool currency = false;
     std::size_t cur_start = 0;
-    if (currency_before(t, i, cur_start)) {
+    // The "euro" that ended the previous amount is not also the sign of this one:
+    // "4,2 miljoen euro 150 militairen" holds one amount.
+    std::size_t prev_end = raws.empty() ? 0 : raws.back().a.offset + raws.back().a.length;
+    if (currency_before(t, i, cur_start) && cur_start >= prev_end) {
       currency = true;
       begin = cur_start;
     }
@@ -157,7 +160,8 @@ std::vector<Amount> find_amounts(std::string_view t) {
     } else if (std::size_t n2 = word_at(t, after, "eur")) {
       currency = true;
       end = after + n2;
-    } else if (!currency && t.substr(after, 3) == kEuro) {
+    } else if (!currency && t.substr(after, 3) == kEuro && !digit(t[std::min(skip_spaces(t, after + 3), t.size() - 1)])) {
+      // A sign after the number ("3 €"), unless it is the sign of the next number ("2026 € 3 miljoen").
       currency = true;
       end = after + 3;
     }
