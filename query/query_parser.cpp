@@ -275,6 +275,12 @@ class Parser {
     Xapian::Query q = phrase_of(parts);
     if (!joined.empty())
       q = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::term("", joined)), kExactWeight), q);
+    // Inflected compounds ("NAVO-bondgenoten" for "NAVO-bondgenoot") match through the stems
+    // of their parts, ranked below the exact form and the phrase.
+    std::vector<Xapian::Query> stemmed;
+    for (const auto& p : parts) stemmed.push_back(word_query(p, nullptr));
+    q = Xapian::Query(Xapian::Query::OP_OR, q,
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_AND, stemmed), 0.5));
     return {Node::Scored, q};
   }
 
