@@ -167,46 +167,21 @@ TEST(LexiconCache, StaleDamagedOrUnwritableCachesAreNotUsed) {
   EXPECT_EQ(how, where.prebuilt);
 }
 
-TEST(LexiconCache, OpeningThroughTheCacheIsCheap) {
+// Speed is measured by the benchmark, not here: this checks that opening goes through the
+// mapped cache and that an analyzer built on it answers at once.
+TEST(LexiconCache, OpeningUsesTheMappedCache) {
   if (!have_lexicon()) GTEST_SKIP() << "hunspell-nl not installed";
   kz::test::TempDir tmp;
   LexiconLocation where{dic(), aff(), "", tmp.path()};
   kz::analysis::open_lexicon(where);  // writes the cache
-  using clock = std::chrono::steady_clock;
-  auto ms = [](clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
-  double best_cached = 1e9, parse = 0;
-  for (int i = 0; i < 5; ++i) {
-    auto t0 = clock::now();
-    auto lex = kz::analysis::open_lexicon(where);
-    auto ds = lex->derive("verlengingen");
-    best_cached = std::min(best_cached, ms(clock::now() - t0));
-    ASSERT_TRUE(lex->mapped());
-    ASSERT_FALSE(ds.empty());
-  }
-  {
-    auto t0 = clock::now();
-    HunspellLexicon lex(dic(), aff());
-    parse = ms(clock::now() - t0);
-  }
-  std::cout << "lexicon: mapped cache " << best_cached << " ms, parsed " << parse << " ms\n";
-  EXPECT_LT(best_cached, 5.0);
-  EXPECT_LT(best_cached * 5, parse);
-
-  // A whole analyzer: data files, lexicon and the first word of each kind.
+  auto lex = kz::analysis::open_lexicon(where);
+  EXPECT_TRUE(lex->mapped());
+  EXPECT_FALSE(lex->derive("verlengingen").empty());
   setenv("KAMERZOEK_CACHE", tmp.path().c_str(), 1);
-  double best_analyzer = 1e9;
-  for (int i = 0; i < 3; ++i) {
-    auto t0 = clock::now();
-    auto a = Analyzer::create(true);
-    auto w = a->analyze("verlenging");
-    auto parts = a->compound_parts("luchtruimschendingen");
-    best_analyzer = std::min(best_analyzer, ms(clock::now() - t0));
-    EXPECT_EQ(w.stem, "verleng");
-    EXPECT_FALSE(parts.empty());
-  }
+  auto a = Analyzer::create(true);
+  EXPECT_EQ(a->analyze("verlenging").stem, "verleng");
+  EXPECT_FALSE(a->compound_parts("luchtruimschendingen").empty());
   unsetenv("KAMERZOEK_CACHE");
-  std::cout << "analyzer start and first words: " << best_analyzer << " ms\n";
-  EXPECT_LT(best_analyzer, 10.0);
 }
 
 }  // namespace
