@@ -2,7 +2,9 @@
 // input): a corpus of many distinct PDFs made from the samples, running the indexer in the
 // background, and an index consistency check that says what is wrong.
 #pragma once
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -101,6 +103,19 @@ inline Background start_cli(const std::vector<std::string>& args, const std::str
   }
   b.pid = pid;
   return b;
+}
+
+// Waits until no process holds the writer lock of `db` (up to `limit`); returns how long it
+// took. After a writer is killed, a reading process it had just forked may hold the inherited
+// lock for the moment until its exec closes it.
+inline std::chrono::milliseconds wait_lock_free(const std::string& db, std::chrono::milliseconds limit) {
+  auto t0 = std::chrono::steady_clock::now();
+  int fd = open((db + "/kamerzoek.lock").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::chrono::milliseconds(0);
+  while (flock(fd, LOCK_EX | LOCK_NB) != 0 && std::chrono::steady_clock::now() - t0 < limit)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  close(fd);  // releases the lock if we got it
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
 }
 
 // Sets environment variables for the duration of a scope (run_cli children inherit them).
