@@ -2,6 +2,7 @@
 #include <xapian.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -49,6 +50,11 @@ int run(const Globals& g, const IndexArgs& a) {
   opt.prune = a.prune;
   opt.timeout_seconds = a.timeout;
   opt.stop = &g_stop;
+  // Documents per commit and worker memory: tuning knobs, used by the crash and limit tests.
+  if (const char* every = std::getenv("KAMERZOEK_COMMIT_EVERY"); every && std::atol(every) > 0)
+    opt.commit_every = static_cast<std::size_t>(std::atol(every));
+  if (const char* mb = std::getenv("KAMERZOEK_WORKER_MEMORY_MB"); mb && std::atol(mb) > 0)
+    opt.memory_limit_mb = std::atol(mb);
   bool tty = is_tty(2);
   bool drawn = false;
   if (tty) {

@@ -2,6 +2,7 @@
 // that opens, answers searches and never shrinks; a re-run completes it with every document
 // exactly once. SIGINT/SIGTERM stop cleanly after committing (exit 130).
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <iostream>
 #include <random>
@@ -151,9 +152,17 @@ TEST_P(StopSignal, StopsCleanlyAfterCommitting) {
   TempDir tmp;
   std::string db = tmp / "db", docs = tmp / "docs";
   auto files = make_distinct_copies(docs, kCopies / 2);
-  auto bg = start_cli({"index", docs, "--db", db, "-j", "2", "--json"}, tmp.path());
-  // Stop while documents are being read: after the lock is taken and some time has passed.
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  auto bg = start_cli({"index", docs, "--db", db, "-j", "1", "--json"}, tmp.path(), kEnv);
+  // Stop while documents are being read: once the first batch is committed, with most of the
+  // run still ahead (a fixed delay would depend on how busy the machine is).
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (bg.running() && std::chrono::steady_clock::now() < deadline) {
+    try {
+      if (Xapian::Database(db).get_doccount() > 0) break;
+    } catch (const Xapian::Error&) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   ASSERT_TRUE(bg.running()) << "the run finished before it could be interrupted; use more files";
   auto sent = std::chrono::steady_clock::now();
   bg.kill_now(sig);
