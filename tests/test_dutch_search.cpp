@@ -20,13 +20,7 @@ namespace {
 
 class DutchSearch : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new kz::test::TempDir;
-    db_ = *dir_ / "db";
-    auto r = run_cli({"index", kz::test::corpus_dir(), "--db", db_});
-    ASSERT_EQ(r.rc, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
+  static void SetUpTestSuite() { db_ = kz::test::corpus_index().db; }
   static std::set<std::string> files(const std::string& query) {
     auto r = run_cli({"search", query, "--db", db_, "--json", "--limit", "20"});
     EXPECT_EQ(r.rc, 0) << r.err;
@@ -36,7 +30,6 @@ class DutchSearch : public ::testing::Test {
       out.insert(h["file"].get<std::string>().substr(h["file"].get<std::string>().rfind('/') + 1));
     return out;
   }
-  static inline kz::test::TempDir* dir_ = nullptr;
   static inline std::string db_;
 };
 

@@ -19,15 +19,10 @@ using kz::test::run_cli;
 class FactCommands : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new kz::test::TempDir;
-    db_ = *dir_ / "db";
-    auto r = run_cli({"index", kz::test::corpus_dir(), "--db", db_});
-    ASSERT_EQ(r.rc, 0) << r.err;
-    truth_ = json::parse(kz::test::read_file(kz::test::corpus_dir() + "/truth.json"));
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
+    const auto& corpus = kz::test::corpus_index();
+    dir_ = &corpus.dir;
+    db_ = corpus.db;
+    truth_ = corpus.truth;
   }
   static json ask(std::vector<std::string> args) {
     args.insert(args.end(), {"--json", "--db", db_});
@@ -49,11 +44,11 @@ class FactCommands : public ::testing::Test {
     return out;
   }
 
-  static kz::test::TempDir* dir_;
+  static const kz::test::TempDir* dir_;
   static std::string db_;
   static json truth_;
 };
-kz::test::TempDir* FactCommands::dir_ = nullptr;
+const kz::test::TempDir* FactCommands::dir_ = nullptr;
 std::string FactCommands::db_;
 json FactCommands::truth_;
 

@@ -28,15 +28,10 @@ namespace fs = std::filesystem;
 class Search : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new kz::test::TempDir;
-    db_ = *dir_ / "db";
-    auto r = run_cli({"index", kz::test::corpus_dir(), "--db", db_});
-    ASSERT_EQ(r.rc, 0) << r.err;
-    truth_ = json::parse(kz::test::read_file(kz::test::corpus_dir() + "/truth.json"));
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
+    const auto& corpus = kz::test::corpus_index();
+    dir_ = &corpus.dir;
+    db_ = corpus.db;
+    truth_ = corpus.truth;
   }
 
   static json search(std::vector<std::string> args, const std::vector<std::string>& dbs = {}) {
@@ -76,11 +71,11 @@ class Search : public ::testing::Test {
     return out;
   }
 
-  static kz::test::TempDir* dir_;
+  static const kz::test::TempDir* dir_;
   static std::string db_;
   static json truth_;
 };
-kz::test::TempDir* Search::dir_ = nullptr;
+const kz::test::TempDir* Search::dir_ = nullptr;
 std::string Search::db_;
 json Search::truth_;
 

@@ -19,15 +19,10 @@ using kz::test::run_cli;
 class Show : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new kz::test::TempDir;
-    db_ = *dir_ / "db";
-    auto r = run_cli({"index", kz::test::corpus_dir(), "--db", db_});
-    ASSERT_EQ(r.rc, 0) << r.err;
-    truth_ = json::parse(kz::test::read_file(kz::test::corpus_dir() + "/truth.json"));
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
+    const auto& corpus = kz::test::corpus_index();
+    dir_ = &corpus.dir;
+    db_ = corpus.db;
+    truth_ = corpus.truth;
   }
   static json show(const std::string& ref, std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"show", ref, "--json", "--db", db_};
@@ -37,11 +32,11 @@ class Show : public ::testing::Test {
     return r.rc == 0 ? json::parse(r.out) : json();
   }
 
-  static kz::test::TempDir* dir_;
+  static const kz::test::TempDir* dir_;
   static std::string db_;
   static json truth_;
 };
-kz::test::TempDir* Show::dir_ = nullptr;
+const kz::test::TempDir* Show::dir_ = nullptr;
 std::string Show::db_;
 json Show::truth_;
 

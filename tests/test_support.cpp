@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -69,6 +70,19 @@ RunResult run_cli(const std::vector<std::string>& args) {
   close(fo);
   close(fe);
   return r;
+}
+
+const CorpusIndex& corpus_index() {
+  // Destroyed at exit, which removes the folder.
+  static const std::unique_ptr<CorpusIndex> index = [] {
+    auto c = std::make_unique<CorpusIndex>();
+    c->db = c->dir / "db";
+    RunResult r = run_cli({"index", corpus_dir(), "--db", c->db});
+    if (r.rc != 0) throw std::runtime_error("indexing corpus/ failed (exit " + std::to_string(r.rc) + "): " + r.err);
+    c->truth = nlohmann::json::parse(read_file(corpus_dir() + "/truth.json"));
+    return c;
+  }();
+  return *index;
 }
 
 std::string read_file(const std::string& path) {

@@ -1,6 +1,8 @@
 // Shared helpers for the test suites: where the sample corpus and fixtures are, temporary
 // directories, and running the kamerzoek binary as a user would.
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -31,6 +33,15 @@ struct RunResult {
 };
 // Runs the kamerzoek binary with args (no shell), capturing stdout/stderr.
 RunResult run_cli(const std::vector<std::string>& args);
+
+// The sample corpus indexed once per test program (through the CLI, as a user would) into a
+// temporary folder removed at exit, with corpus/truth.json. Throws when indexing fails.
+struct CorpusIndex {
+  TempDir dir;
+  std::string db;
+  nlohmann::json truth;
+};
+const CorpusIndex& corpus_index();
 
 std::string read_file(const std::string& path);
 void copy_file(const std::string& from, const std::string& to);
