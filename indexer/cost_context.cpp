@@ -42,17 +42,7 @@ std::optional<CostYear> cost_year(std::string_view s, std::size_t offset, std::s
     bool preceding_prep;   // "in 2024", "voor 2025", "over 2024"
   };
   std::vector<Cand> cands;
-  std::vector<ParsedDate> dates;
-  for (std::size_t i = 0; i < ws.size();) {
-    if (auto d = parse_date(ws, i, doc_year)) {
-      dates.push_back(*d);
-      i = d->end;
-    } else {
-      ++i;
-    }
-  }
-  fill_missing_years(dates, doc_year);
-  std::erase_if(dates, [](const ParsedDate& d) { return d.year_missing; });  // no year to be had
+  std::vector<ParsedDate> dates = dated_phrases(ws, doc_year);
   for (std::size_t k = 0; k < dates.size(); ++k) {
     const auto& d = dates[k];
     if (d.open || (!d.first && !d.last) || in_reference(ws, d.begin)) continue;

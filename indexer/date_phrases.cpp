@@ -355,4 +355,19 @@ void fill_missing_years(std::vector<ParsedDate>& dates, int doc_year) {
   }
 }
 
+std::vector<ParsedDate> dated_phrases(const std::vector<Word>& words, int doc_year) {
+  std::vector<ParsedDate> dates;
+  for (std::size_t i = 0; i < words.size();) {
+    if (auto d = parse_date(words, i, doc_year)) {
+      dates.push_back(*d);
+      i = d->end;
+    } else {
+      ++i;
+    }
+  }
+  fill_missing_years(dates, doc_year);
+  std::erase_if(dates, [](const ParsedDate& d) { return d.year_missing; });  // no year to be had
+  return dates;
+}
+
 }  // namespace kz::facts::detail

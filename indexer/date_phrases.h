@@ -39,6 +39,10 @@ std::optional<ParsedDate> parse_date(const std::vector<Word>& words, std::size_t
 // else doc_year), so "van 21 februari tot en met 28 februari, en 12 april ... 2025" reads 2025.
 void fill_missing_years(std::vector<ParsedDate>& dates, int doc_year);
 
+// Every date phrase in `words`, left to right, with missing years filled; phrases that still
+// have no year are dropped.
+std::vector<ParsedDate> dated_phrases(const std::vector<Word>& words, int doc_year);
+
 int year_of(const std::string& iso_date);  // 0 when empty
 
 }  // namespace kz::facts::detail

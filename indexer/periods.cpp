@@ -151,17 +151,7 @@ bool speaks_of_deployment(std::string_view sentence) {
 std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& doc_date) {
   int doc_year = year_of(doc_date);
   auto ws = lex(s);
-  std::vector<ParsedDate> dates;
-  for (std::size_t i = 0; i < ws.size();) {
-    if (auto d = parse_date(ws, i, doc_year)) {
-      dates.push_back(*d);
-      i = d->end;
-    } else {
-      ++i;
-    }
-  }
-  fill_missing_years(dates, doc_year);
-  std::erase_if(dates, [](const ParsedDate& d) { return d.year_missing; });  // no year to be had
+  std::vector<ParsedDate> dates = dated_phrases(ws, doc_year);
   bool duration = duration_stated(ws);
   bool ends_deployment = has_word_prefix(ws, {"beëindig", "beeindig", "afgerond", "afgesloten", "teruggetrokken",
                                               "eindigt", "stopt", "gestopt", "afloopt", "redeploy"}) ||
