@@ -15,25 +15,19 @@
 namespace kz {
 namespace {
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 void add_word_terms(Xapian::Document& doc, std::string_view prefix, std::string_view text) {
   for (const auto& tok : analysis::tokenize(text)) doc.add_boolean_term(schema::term(prefix, tok.norm));
 }
 
 void add_boolean_terms(Xapian::Document& doc, const Metadata& m, const Facts& f) {
-  doc.add_boolean_term(schema::term(schema::kId, lower_ascii(m.id)));
+  doc.add_boolean_term(schema::term(schema::kId, schema::key_value(m.id)));
   if (m.kamerstuk) {
     doc.add_boolean_term(schema::term(schema::kDossier, ref::dossier_key(m.kamerstuk->dossier)));
-    doc.add_boolean_term(schema::term(schema::kNr, lower_ascii(m.kamerstuk->nr)));
+    doc.add_boolean_term(schema::term(schema::kNr, schema::key_value(m.kamerstuk->nr)));
   }
   for (const auto& k : m.kenmerken) {
     std::string key;
-    for (char c : lower_ascii(k))
+    for (char c : schema::key_value(k))
       if (c != ' ') key.push_back(c);
     doc.add_boolean_term(schema::term(schema::kKenmerk, key));
   }
@@ -47,8 +41,8 @@ void add_boolean_terms(Xapian::Document& doc, const Metadata& m, const Facts& f)
   add_word_terms(doc, schema::kAddressee, m.addressee);
   for (const auto& id : f.missions) doc.add_boolean_term(schema::term(schema::kMission, id));
   for (const auto& c : m.cites) {
-    if (!c.id.empty()) doc.add_boolean_term(schema::term(schema::kCites, lower_ascii(c.id)));
-    for (const auto& also : c.also) doc.add_boolean_term(schema::term(schema::kCites, lower_ascii(also)));
+    if (!c.id.empty()) doc.add_boolean_term(schema::term(schema::kCites, schema::key_value(c.id)));
+    for (const auto& also : c.also) doc.add_boolean_term(schema::term(schema::kCites, schema::key_value(also)));
   }
 }
 

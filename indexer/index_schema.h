@@ -47,6 +47,15 @@ inline constexpr std::string_view kDataFacts = "facts";
 // Xapian terms are limited in length; longer values are cut to this many bytes.
 inline constexpr std::size_t kMaxTermBytes = 240;
 
+// Values of boolean terms (ids, dossiers, nrs, kenmerken, cited ids) are stored in ASCII lower
+// case, so "kst-34775-IX-8" and a user's "kst-34775-ix-8" meet on the same term.
+inline std::string key_value(std::string_view v) {
+  std::string out(v);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 inline std::string term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);
   t.append(value.substr(0, kMaxTermBytes - prefix.size()));

@@ -350,16 +350,16 @@ Xapian::Query QueryParser::field(std::string_view name_in, std::string_view valu
   while (!value.empty() && is_space(value.back())) value.pop_back();
   if (value.empty()) throw QueryError(subject, "field needs a value");
   if (name == "dossier") {
-    std::string key = lower_ascii(ref::dossier_key(value));
+    std::string key = schema::key_value(ref::dossier_key(value));
     if (key.find(' ') != std::string::npos) key = without_spaces(key);
     return Xapian::Query(schema::term(schema::kDossier, key));
   }
   if (name == "nr") {
-    std::string v = lower_ascii(without_spaces(value));
+    std::string v = schema::key_value(without_spaces(value));
     if (v.rfind("nr.", 0) == 0) v = v.substr(3);
     return Xapian::Query(schema::term(schema::kNr, v));
   }
-  if (name == "kenmerk") return Xapian::Query(schema::term(schema::kKenmerk, lower_ascii(without_spaces(value))));
+  if (name == "kenmerk") return Xapian::Query(schema::term(schema::kKenmerk, schema::key_value(without_spaces(value))));
   if (name == "missie" || name == "mission") {
     const Mission* m = missions_.resolve(value);
     if (!m) throw UnknownError(value, "unknown mission", missions_.closest(value));

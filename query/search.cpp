@@ -47,11 +47,6 @@ std::string date_bound(const std::string& typed, bool upper, const char* option)
   return out;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // When the whole query is a reference ("29 521 nr 481", "kst-29521-481", a kenmerk), the
 // stored id of the document it names, if that document is in the index.
 std::string referenced_id(const Xapian::Database& db, const std::string& typed) {
@@ -60,7 +55,7 @@ std::string referenced_id(const Xapian::Database& db, const std::string& typed) 
   if (ref::looks_like_kenmerk(typed)) candidates.push_back(typed);
   for (const auto& c : candidates) {
     for (auto prefix : {schema::kId, schema::kKenmerk}) {
-      std::string term = schema::term(prefix, lower(c));
+      std::string term = schema::term(prefix, schema::key_value(c));
       if (prefix == schema::kKenmerk) term.erase(std::remove(term.begin(), term.end(), ' '), term.end());
       Xapian::PostingIterator p = db.postlist_begin(term);
       if (p != db.postlist_end(term)) return db.get_document(*p).get_value(schema::kSlotId);
@@ -141,7 +136,7 @@ SearchResult search(Index& index, const SearchOptions& o) {
         boost->add_mapping(ref_id, kReferenceWeight);
         boost->set_default_weight(0);
         Xapian::Query named(Xapian::Query::OP_FILTER, Xapian::Query(boost->release()),
-                            Xapian::Query(schema::term(schema::kId, lower(ref_id))));
+                            Xapian::Query(schema::term(schema::kId, schema::key_value(ref_id))));
         q = Xapian::Query(Xapian::Query::OP_OR, named, q);
       }
     }

@@ -14,12 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string squeeze_spaces(std::string s) {
   s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }), s.end());
   return s;
@@ -36,8 +30,8 @@ std::string trim(std::string_view s) {
 // text, then the text itself (an id typed exactly).
 std::vector<std::string> lookup_forms(const std::string& typed) {
   std::vector<std::string> out;
-  for (const auto& c : ref::resolve_user_ref(typed)) out.push_back(lower(trim(c)));
-  out.push_back(lower(trim(typed)));
+  for (const auto& c : ref::resolve_user_ref(typed)) out.push_back(schema::key_value(trim(c)));
+  out.push_back(schema::key_value(trim(typed)));
   return out;
 }
 
@@ -92,14 +86,14 @@ std::vector<std::string> nearest_ids(const Xapian::Database& db, const std::stri
 }
 
 bool has_id(const Xapian::Database& db, const std::string& id) {
-  return !id.empty() && db.term_exists(schema::term(schema::kId, lower(id)));
+  return !id.empty() && db.term_exists(schema::term(schema::kId, schema::key_value(id)));
 }
 
 json cited_by(const Xapian::Database& db, const std::string& id, const json& kenmerken) {
-  std::vector<std::string> keys{lower(id)};
+  std::vector<std::string> keys{schema::key_value(id)};
   if (kenmerken.is_array())
     for (const auto& k : kenmerken)
-      if (k.is_string()) keys.push_back(squeeze_spaces(lower(k.get<std::string>())));
+      if (k.is_string()) keys.push_back(squeeze_spaces(schema::key_value(k.get<std::string>())));
   std::set<std::string> ids;
   for (const auto& k : keys) {
     std::string term = schema::term(schema::kCites, k);
