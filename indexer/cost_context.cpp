@@ -12,13 +12,6 @@ namespace kz::facts {
 using namespace detail;
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // "(Kamerbrief 29 521, nr. 481 van 6 mei 2024)": dates of cited letters are no cost years.
 bool in_reference(const std::vector<Word>& ws, std::size_t b) {
   for (std::size_t back = 1; back <= 8 && back <= b; ++back) {

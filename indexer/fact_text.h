@@ -12,6 +12,14 @@
 
 namespace kz::facts {
 
+// ASCII lower case for matching Dutch keywords; letters with diacritics are left as they are.
+inline std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 // ---- sentences (sentences.cpp) ----
 
 struct Sentence {

@@ -11,13 +11,6 @@ namespace kz::facts {
 using namespace detail;
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool has_word_prefix(const std::vector<Word>& ws, std::initializer_list<std::string_view> prefixes) {
   for (const auto& w : ws)
     for (auto p : prefixes)
