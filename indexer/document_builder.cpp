@@ -55,8 +55,7 @@ BuiltDocument build_document(const std::string& path, const std::string& sha256_
 
   Xapian::Document doc;
   Xapian::termpos pos = 0;
-  nlohmann::json pages = nlohmann::json::array();
-  for (int p = 1; p <= text.pages; ++p) pages.push_back(text.body_text_of_page(p));
+  nlohmann::json pages = text.body_text_by_page();
   // Paragraphs are separated by a gap in positions so phrases do not run across them.
   for (const auto& para : text.body) pos = index_text(doc, para.text, pos) + 5;
   nlohmann::json notes = nlohmann::json::array();

@@ -40,6 +40,7 @@ struct CleanText {
   std::vector<Paragraph> body;        // running text in reading order
   std::vector<Footnote> footnotes;
   std::string body_text_of_page(int page) const;  // paragraphs starting on `page`, "\n\n"-joined
+  std::vector<std::string> body_text_by_page() const;  // the same for every page, in one pass
 };
 
 struct KamerstukNumber {
