@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "indexer/extract_worker.h"
 
 namespace kz::cli {
 
@@ -25,9 +24,6 @@ bool is_tty(int fd) { return isatty(fd) == 1; }
 }  // namespace kz::cli
 
 int main(int argc, char** argv) {
-  // The extraction worker is this same binary, started by `index` with a private argument.
-  if (argc == 2 && std::string(argv[1]) == kz::kWorkerArgument) return kz::run_extract_worker();
-
   CLI::App app{"kamerzoek: search and fact extraction for Dutch parliamentary papers"};
   app.require_subcommand(1);
   kz::cli::Globals g;

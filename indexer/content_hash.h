@@ -1,4 +1,4 @@
-// SHA-256 of a file's bytes (OpenSSL): the identity of a document's content, so renamed and
+// SHA-256 of a file's bytes (Nettle): the identity of a document's content, so renamed and
 // touched-but-unchanged files need no extraction.
 #pragma once
 #include <string>

@@ -54,11 +54,21 @@ bool is_linebreak_hyphen(std::string_view before, std::string_view after) {
   return true;
 }
 
+bool take_soft_hyphen(std::string& text) {
+  if (!text.ends_with("\xC2\xAD")) return false;
+  text.resize(text.size() - 2);
+  return true;
+}
+
 void append_line(std::string& text, std::string_view next) {
   while (!next.empty() && next.front() == ' ') next.remove_prefix(1);
   if (next.empty()) return;
   if (text.empty()) {
     text.assign(next);
+    return;
+  }
+  if (take_soft_hyphen(text)) {
+    text.append(next);
     return;
   }
   if (text.back() == '-') {

@@ -1,4 +1,4 @@
-// The extraction worker: a child process (this same binary, started with a private argument)
+// The extraction worker: a child process (kamerzoek-extract, started with a private argument)
 // that reads PDFs and returns finished Xapian documents, so a PDF that crashes or hangs the
 // PDF library takes down only that worker, never the indexer or the index.
 #pragma once
@@ -6,6 +6,7 @@
 
 namespace kz {
 
+inline constexpr const char* kWorkerProgram = "kamerzoek-extract";
 inline constexpr const char* kWorkerArgument = "--kamerzoek-extract-worker";
 
 // Serves extraction requests on stdin/stdout until stdin closes. Returns the exit code.

@@ -51,10 +51,14 @@ bool Catalog::has_content(const std::string& sha256) const { return docid_of(sha
 void Catalog::store(const std::string& sha256, Xapian::Document doc, const std::vector<std::string>& files) {
   std::string term = schema::term(schema::kContent, sha256);
   doc.add_boolean_term(term);
-  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  if (data.is_discarded()) data = nlohmann::json::object();
-  data[std::string(schema::kDataFiles)] = files;
-  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // The worker records the one file it read; only a content met under several paths in this
+  // run needs its data rewritten (parsing the data again costs as much as writing the document).
+  if (files.size() != 1 || doc.get_value(schema::kSlotFile) != files.front()) {
+    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (data.is_discarded()) data = nlohmann::json::object();
+    data[std::string(schema::kDataFiles)] = files;
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
   if (!files.empty()) doc.add_value(schema::kSlotFile, files.front());
   db_.replace_document(term, doc);
 }

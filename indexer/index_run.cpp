@@ -1,6 +1,6 @@
 // One `index` run: walk the paths, decide per file (unchanged, moved/duplicate, new or
-// changed), extract new content in worker processes, write with the single Xapian writer,
-// commit in batches, and stop cleanly on request.
+// changed), extract new content in worker processes, write with the single Xapian writer
+// (its own thread), commit in batches, and stop cleanly on request.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,10 +14,12 @@
 #include "indexer/content_hash.h"
 #include "indexer/file_walk.h"
 #include "indexer/index_catalog.h"
+#include "indexer/index_compact.h"
 #include "indexer/index_lock.h"
 #include "indexer/index_schema.h"
 #include "indexer/indexer.h"
 #include "indexer/missions.h"
+#include "indexer/bounded_queue.h"
 #include "indexer/worker_pool.h"
 
 namespace kz {
@@ -65,6 +67,7 @@ class Run {
     }
   }
   void plan(const std::string& path);
+  void extract_all();
   void apply(ExtractResult&& r);
 
   const IndexOptions& opt_;
@@ -146,6 +149,38 @@ void Run::apply(ExtractResult&& r) {
   finish_one(r.job.path);
 }
 
+// This thread keeps the workers busy; a writer thread applies their results to Xapian, so a
+// commit (seconds on a large batch) never leaves the workers waiting for new files. The
+// queue between them is bounded: memory stays flat however many files there are.
+void Run::extract_all() {
+  int jobs = opt_.jobs > 0 ? opt_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = std::min<int>(jobs, static_cast<int>(queue_.size()));
+  WorkerPool pool(jobs, opt_.timeout_seconds, opt_.memory_limit_mb);
+  BoundedQueue<ExtractResult> results(static_cast<std::size_t>(4 * jobs));
+  std::exception_ptr writer_error;
+  std::thread writer([&] {
+    try {
+      ExtractResult r;
+      while (results.pop(r)) apply(std::move(r));
+    } catch (...) {
+      writer_error = std::current_exception();
+      results.close();  // the feeding loop stops at its next push
+    }
+  });
+  bool open = true;
+  while (open && (!queue_.empty() || pool.busy() > 0) && !stopping()) {
+    while (!queue_.empty() && pool.has_idle()) {
+      pool.submit(std::move(queue_.front()));
+      queue_.pop_front();
+    }
+    for (auto& r : pool.collect(std::chrono::milliseconds(200)))
+      if (!results.push(std::move(r))) open = false;
+  }
+  results.close();
+  writer.join();
+  if (writer_error) std::rethrow_exception(writer_error);
+}
+
 IndexSummary Run::go() {
   WalkResult walk = find_pdfs(opt_.paths);
   progress_.total = walk.files.size();
@@ -156,19 +191,7 @@ IndexSummary Run::go() {
     if (stopping()) break;
     plan(path);
   }
-  if (!queue_.empty() && !stopping()) {
-    int jobs = opt_.jobs > 0 ? opt_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    jobs = std::min<int>(jobs, static_cast<int>(queue_.size()));
-    WorkerPool pool(jobs, opt_.timeout_seconds, opt_.memory_limit_mb);
-    while ((!queue_.empty() || pool.busy() > 0) && !stopping()) {
-      while (!queue_.empty() && pool.has_idle()) {
-        pool.submit(std::move(queue_.front()));
-        queue_.pop_front();
-      }
-      for (auto& r : pool.collect(std::chrono::milliseconds(200))) apply(std::move(r));
-      report(false);
-    }
-  }
+  if (!queue_.empty() && !stopping()) extract_all();
   if (stopping()) summary_.interrupted = true;
 
   if (opt_.prune && !summary_.interrupted) {
@@ -207,7 +230,10 @@ IndexSummary run_index(const IndexOptions& options) {
   IndexLock lock(options.db);
   Xapian::WritableDatabase db = open_for_writing(options.db);
   Run run(options, db);
-  return run.go();
+  IndexSummary summary = run.go();
+  if (!summary.interrupted && worth_compacting(summary.indexed, db.get_doccount()))
+    compact_in_place(options.db, db);
+  return summary;
 }
 
 }  // namespace kz

@@ -28,6 +28,15 @@ inline constexpr std::string_view kLayout = "XLAY";      // XLAYkst, XLAYbrief, 
 inline constexpr unsigned kSlotDate = 0;   // "YYYYMMDD" (sortable string), empty when unknown
 inline constexpr unsigned kSlotId = 1;     // the document id (collapse key: one hit per id)
 inline constexpr unsigned kSlotFile = 2;   // first path the content was indexed from
+// The fact commands' share of the document data, so `costs` and `mandates` read a few hundred
+// bytes per document instead of its whole text, and parse only the facts of the mission asked:
+//   line 1: {"id","date","title","doctype"} as JSON
+//   then one line per cost or period: "c" or "p", TAB, mission id, TAB, the fact as JSON.
+// JSON text has no raw newlines or tabs, so lines and fields split safely. Empty in indexes
+// made before it (readers then use the document data).
+inline constexpr unsigned kSlotFacts = 3;
+inline constexpr char kFactCost = 'c';
+inline constexpr char kFactPeriod = 'p';
 
 // Database metadata keys.
 inline constexpr std::string_view kMetaFilePrefix = "file:";  // file:<path> -> "<sha256>\t<size>\t<mtime ns>"

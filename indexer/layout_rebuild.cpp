@@ -154,6 +154,9 @@ CleanText rebuild_text(std::vector<Line> lines, int pages) {
       out.body.back().heading = true;
   }
   out.footnotes = build_footnotes(lines);
+  // A soft hyphen left at the end of a paragraph or note had no line after it to join.
+  for (auto& p : out.body) take_soft_hyphen(p.text);
+  for (auto& n : out.footnotes) take_soft_hyphen(n.text);
   out.lines = std::move(lines);
   return out;
 }

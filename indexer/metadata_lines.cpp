@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "indexer/dehyphenate.h"
 #include "indexer/meta_text.h"
 
 namespace kz::meta {
@@ -118,7 +119,7 @@ void append_wrapped(std::string& out, std::string_view line) {
   line = trim(line);
   if (line.empty()) return;
   if (!out.empty()) {
-    bool hyphen = out.back() == '-' && out.size() >= 2 && is_alpha(out[out.size() - 2]);
+    bool hyphen = take_soft_hyphen(out) || (out.back() == '-' && out.size() >= 2 && is_alpha(out[out.size() - 2]));
     if (!hyphen) out += ' ';
   }
   out += line;

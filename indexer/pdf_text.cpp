@@ -5,6 +5,7 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <memory>
 
+#include "indexer/dehyphenate.h"
 #include "indexer/print_form.h"
 
 namespace kz {
@@ -24,9 +26,18 @@ struct Word {
 
 void quiet_poppler(const std::string&, void*) {}
 
+// poppler::ustring::to_utf8() opens an iconv converter on every call, which cost more than the
+// rest of the word handling; ICU converts the UTF-16 in place. Broken surrogates become U+FFFD.
 std::string utf8_of(const poppler::ustring& u) {
-  auto bytes = u.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  static_assert(sizeof(poppler::ustring::value_type) == sizeof(UChar));
+  std::string out(u.size() * 3, '\0');
+  int32_t len = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &len, reinterpret_cast<const UChar*>(u.data()),
+                     static_cast<int32_t>(u.size()), 0xFFFD, nullptr, &status);
+  if (U_FAILURE(status)) return {};
+  out.resize(static_cast<std::size_t>(len));
+  return out;
 }
 
 // Reads the first bytes to tell "empty" and "not a PDF" apart from damage Poppler reports.
@@ -82,6 +93,7 @@ std::vector<Line> words_to_lines(std::vector<Word> words, int page) {
                     i > 0;
       if (marker) continue;
       if (!text.empty()) {
+        take_soft_hyphen(text);  // only the line's last word may keep one
         double gap = w.x - (g[i - 1].x + g[i - 1].w);
         if (gap > w.size * 0.15) text += ' ';
       }

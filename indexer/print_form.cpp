@@ -1,4 +1,4 @@
-// ICU NFKC plus removal of soft hyphens and zero-width characters.
+// ICU NFKC plus removal of zero-width characters and of soft hyphens inside words.
 #include "indexer/print_form.h"
 
 #include <unicode/normalizer2.h>
@@ -24,6 +24,12 @@ std::string print_form(std::string_view utf8) {
   for (int32_t i = 0; i < n.length();) {
     UChar32 c = n.char32At(i);
     i += U16_LENGTH(c);
+    // A word-final soft hyphen is where the typesetter broke the word at a line end: kept
+    // for the line joiner (dehyphenate.h), dropped anywhere else.
+    if (c == 0x00AD && i >= n.length()) {
+      out.append(c);
+      continue;
+    }
     if (c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) continue;
     if (c != ' ' && (u_charType(c) == U_SPACE_SEPARATOR)) c = ' ';
     out.append(c);

@@ -1,5 +1,6 @@
-// Worker processes are this binary re-executed with the worker argument (a fresh process:
-// no inherited Xapian handles or locks). Results come back over pipes, watched with poll().
+// Worker processes run kamerzoek-extract, the program installed next to the running one (a
+// fresh process: no inherited Xapian handles or locks, and the query commands never load the
+// PDF libraries). Results come back over pipes, watched with poll().
 #include "indexer/worker_pool.h"
 
 #include <fcntl.h>
@@ -10,15 +11,32 @@
 
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 #include "indexer/extract_worker.h"
 #include "indexer/worker_frames.h"
 
 namespace kz {
+namespace {
+
+// kamerzoek-extract beside the running program (build/ or the install directory).
+std::string worker_program() {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) throw std::runtime_error("cannot find the extraction worker: " + ec.message());
+  auto program = self.parent_path() / kWorkerProgram;
+  if (access(program.c_str(), X_OK) != 0)
+    throw std::runtime_error("cannot start extraction worker " + program.string() + ": " + std::strerror(errno) +
+                             " (it is built and installed with kamerzoek)");
+  return program.string();
+}
+
+}  // namespace
 
 WorkerPool::WorkerPool(int workers, int timeout_seconds, long memory_limit_mb)
-    : workers_(std::max(1, workers)), timeout_seconds_(timeout_seconds), memory_limit_mb_(memory_limit_mb) {
+    : workers_(std::max(1, workers)), program_(worker_program()), timeout_seconds_(timeout_seconds),
+      memory_limit_mb_(memory_limit_mb) {
   std::signal(SIGPIPE, SIG_IGN);
   for (auto& w : workers_) spawn(w);
 }
@@ -38,8 +56,8 @@ void WorkerPool::spawn(Worker& w) {
     dup2(down[0], 0);
     dup2(up[1], 1);
     setenv("KAMERZOEK_WORKER_MEMORY_MB", mem.c_str(), 1);
-    const char* argv[] = {"kamerzoek", kWorkerArgument, nullptr};
-    execv("/proc/self/exe", const_cast<char* const*>(argv));
+    const char* argv[] = {kWorkerProgram, kWorkerArgument, nullptr};
+    execv(program_.c_str(), const_cast<char* const*>(argv));
     _exit(127);
   }
   close(down[0]);

@@ -49,6 +49,7 @@ class WorkerPool {
   std::string death_cause(Worker& w);
 
   std::vector<Worker> workers_;
+  std::string program_;  // path of kamerzoek-extract
   int timeout_seconds_;
   long memory_limit_mb_;
 };

@@ -44,15 +44,55 @@ const Mission& resolve_mission(const Index& index, const std::string& typed) {
   throw UnknownError(typed, "unknown mission", std::move(nearest));
 }
 
+namespace {
+
+// A document's brief meta and its facts for one mission: from the facts slot, parsing only the
+// lines of that mission, or from the whole document data in an index made before the slot.
+bool read_facts(const Xapian::Document& doc, const std::string& mission_id, json& meta, json& costs, json& periods) {
+  costs = json::array();
+  periods = json::array();
+  std::string slot = doc.get_value(schema::kSlotFacts);
+  if (slot.empty()) {
+    json data = json::parse(doc.get_data(), nullptr, false);
+    if (!data.is_object()) return false;  // a damaged record should not hide the others
+    meta = data.value("meta", json::object());
+    const json facts = data.value(std::string(schema::kDataFacts), json::object());
+    if (facts.is_object()) {
+      costs = facts.value("costs", json::array());
+      periods = facts.value("periods", json::array());
+    }
+    return true;
+  }
+  std::string_view rest(slot);
+  auto line = [&] {
+    auto nl = rest.find('\n');
+    std::string_view l = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    return l;
+  };
+  meta = json::parse(line(), nullptr, false);
+  if (!meta.is_object()) return false;
+  const std::string wanted = std::string("\t") + mission_id + "\t";
+  while (!rest.empty()) {
+    std::string_view l = line();
+    if (l.size() < wanted.size() + 1 || l.substr(1, wanted.size()) != wanted) continue;
+    json f = json::parse(l.substr(1 + wanted.size()), nullptr, false);
+    if (f.is_discarded()) continue;
+    (l[0] == schema::kFactCost ? costs : periods).push_back(std::move(f));
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id) {
   const std::string term = schema::term(schema::kMission, mission_id);
   std::map<std::string, MissionDocument> by_id;
   std::map<std::string, std::set<std::string>> seen;  // per id: fact keys already taken
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    Xapian::Document doc = db.get_document(*p);
-    json data = json::parse(doc.get_data(), nullptr, false);
-    if (!data.is_object()) continue;  // a damaged record should not hide the others
-    const json meta = data.value("meta", json::object());
+    Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+    json meta, costs, periods;
+    if (!read_facts(doc, mission_id, meta, costs, periods)) continue;
     std::string id = doc.get_value(schema::kSlotId);
     if (id.empty()) id = text_field(meta, "id");
     if (id.empty()) continue;
@@ -63,11 +103,9 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
       d.title = text_field(meta, "title");
       d.doctype = text_field(meta, "doctype");
     }
-    const json facts = data.value(std::string(schema::kDataFacts), json::object());
-    if (!facts.is_object()) continue;
     auto& keys = seen[id];
-    add_facts(d.costs, keys, facts.value("costs", json::array()), mission_id);
-    add_facts(d.periods, keys, facts.value("periods", json::array()), mission_id);
+    add_facts(d.costs, keys, costs, mission_id);
+    add_facts(d.periods, keys, periods, mission_id);
   }
   std::vector<MissionDocument> out;
   out.reserve(by_id.size());

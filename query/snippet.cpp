@@ -52,9 +52,29 @@ void merge(std::vector<std::pair<std::size_t, std::size_t>>& marks) {
 
 }  // namespace
 
-SnippetMaker::Match SnippetMaker::match(const std::string& norm) const {
+// Stemming every distinct word of ten documents costs far more than the search itself. A word
+// whose stem or compound part is a query word nearly always contains that word's first letters
+// ("geïnformeerd" ~ "informeer", "voortgangsrapportage" ~ "rapportage"), so words without any
+// of them are screened out; a document left without any match is read again unscreened, so
+// irregular forms ("deed" ~ "doen") still get their snippet.
+constexpr std::size_t kKeyBytes = 4;
+constexpr std::size_t kPromisingTexts = 2;
+
+SnippetMaker::SnippetMaker(QueryTerms terms, std::size_t window_words)
+    : terms_(std::move(terms)), window_(window_words) {
+  std::set<std::string> keys;
+  for (const auto* forms : {&terms_.norms, &terms_.stems})
+    for (const auto& [form, word] : *forms)
+      if (!form.empty()) keys.insert(form.substr(0, kKeyBytes));
+  keys_.assign(keys.begin(), keys.end());
+}
+
+SnippetMaker::Match SnippetMaker::match(const std::string& norm, bool screen) const {
   auto it = cache_.find(norm);
   if (it != cache_.end()) return it->second;
+  if (screen && std::none_of(keys_.begin(), keys_.end(),
+                             [&](const std::string& k) { return norm.find(k) != std::string::npos; }))
+    return {};
   Match m;
   const auto& a = analysis::Analyzer::instance();
   if (auto n = terms_.norms.find(norm); n != terms_.norms.end()) {
@@ -77,7 +97,12 @@ SnippetMaker::Match SnippetMaker::match(const std::string& norm) const {
 }
 
 Snippet SnippetMaker::best_in(const std::string& text, int page) const {
-  auto tokens = analysis::tokenize(text);
+  return best_in(text, page, false, 0, text.size());
+}
+
+Snippet SnippetMaker::best_in(const std::string& text, int page, bool screen, std::size_t from, std::size_t to) const {
+  auto tokens = analysis::tokenize(std::string_view(text).substr(from, to - from));
+  for (auto& t : tokens) t.offset += from;
   std::vector<const analysis::Token*> words;
   std::vector<Match> keys;
   std::vector<std::pair<std::size_t, std::size_t>> marks;
@@ -85,11 +110,11 @@ Snippet SnippetMaker::best_in(const std::string& text, int page) const {
   for (const auto& t : tokens) {
     if (t.joined_hyphen) {
       joined.emplace_back(t.offset, t.offset + t.length);
-      if (!terms_.empty() && match(t.norm).word >= 0) marks.emplace_back(t.offset, t.offset + t.length);
+      if (!terms_.empty() && match(t.norm, screen).word >= 0) marks.emplace_back(t.offset, t.offset + t.length);
       continue;
     }
     words.push_back(&t);
-    Match k = terms_.empty() ? Match{} : match(t.norm);
+    Match k = terms_.empty() ? Match{} : match(t.norm, screen);
     keys.push_back(k);
     if (k.word >= 0) marks.emplace_back(t.offset, t.offset + t.length);
   }
@@ -101,20 +126,24 @@ Snippet SnippetMaker::best_in(const std::string& text, int page) const {
   merge(marks);
 
   const std::size_t n = words.size(), w = std::min(window_, n);
-  auto score_of = [&](std::size_t b) {
-    std::set<int> distinct;
-    int hits = 0;
-    for (std::size_t i = b; i < b + w; ++i)
-      if (keys[i].word >= 0) {
-        distinct.insert(keys[i].word);
-        hits += keys[i].exact ? 3 : 1;
-      }
-    return static_cast<int>(distinct.size()) * 100 + hits;
+  // Slide the window one word at a time, keeping per-query-word counts, so a page costs one
+  // pass rather than one pass per window position.
+  std::vector<int> seen(static_cast<std::size_t>(std::max(terms_.words, 1)) + 1, 0);
+  int distinct = 0, hits = 0;
+  auto enter = [&](const Match& k, int sign) {
+    if (k.word < 0) return;
+    auto& c = seen[static_cast<std::size_t>(k.word) % seen.size()];
+    if (sign > 0 && c++ == 0) ++distinct;
+    if (sign < 0 && --c == 0) --distinct;
+    hits += sign * (k.exact ? 3 : 1);
   };
+  for (std::size_t i = 0; i < w; ++i) enter(keys[i], +1);
   std::size_t best = 0;
-  int best_score = -1;
-  for (std::size_t b = 0; b + w <= n; ++b) {
-    int s = score_of(b);
+  int best_score = distinct * 100 + hits;
+  for (std::size_t b = 1; b + w <= n; ++b) {
+    enter(keys[b - 1], -1);
+    enter(keys[b + w - 1], +1);
+    int s = distinct * 100 + hits;
     if (s > best_score) best_score = s, best = b;
   }
   // Centre the matched words in the window rather than starting at the first of them.
@@ -135,35 +164,106 @@ Snippet SnippetMaker::best_in(const std::string& text, int page) const {
   }
   while (e < text.size() && !is_space(static_cast<unsigned char>(text[e])) && e - words[best + w - 1]->offset < 64) ++e;
   Snippet s = squeeze(text, b, e, marks);
-  if (best > 0) {
+  auto blank = [&](std::size_t b2, std::size_t e2) {
+    for (std::size_t i = b2; i < e2; ++i)
+      if (!is_space(static_cast<unsigned char>(text[i]))) return false;
+    return true;
+  };
+  if (best > 0 || !blank(0, from)) {
     s.text.insert(0, "… ");
     for (auto& m : s.marks) m.first += 4, m.second += 4;
   }
-  if (best + w < n) s.text += " …";
+  if (best + w < n || !blank(to, text.size())) s.text += " …";
   s.page = page;
   s.score = best_score;
   return s;
 }
 
 Snippet SnippetMaker::best_in_document(const nlohmann::json& data) const {
+  Snippet s = best_in_document(data, true);
+  if (s.score < 100 && !terms_.empty()) s = best_in_document(data, false);
+  return s;
+}
+
+// How promising a text looks before it is tokenized: distinct query keys found in its ASCII
+// lower case, then how often. Only a document's most promising texts are tokenized.
+int SnippetMaker::promise(const std::string& text) const {
+  std::string lower(text);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  int distinct = 0, found = 0;
+  for (const auto& k : keys_) {
+    int n = 0;
+    for (auto at = lower.find(k); at != std::string::npos && n < 50; at = lower.find(k, at + k.size())) ++n;
+    distinct += n > 0;
+    found += n;
+  }
+  return distinct * 100 + std::min(found, 99);
+}
+
+// The stretch of a long text around its densest cluster of query keys, cut at spaces: enough
+// words on both sides for the window to centre the matches, far less than a page to tokenize.
+std::pair<std::size_t, std::size_t> SnippetMaker::region(const std::string& text) const {
+  constexpr std::size_t kCluster = 300, kBefore = 600, kAfter = 900;
+  if (text.size() <= kBefore + kAfter) return {0, text.size()};
+  std::string lower(text);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, key
+  for (std::size_t k = 0; k < keys_.size(); ++k)
+    for (auto at = lower.find(keys_[k]); at != std::string::npos; at = lower.find(keys_[k], at + 1)) hits.emplace_back(at, k);
+  if (hits.empty()) return {0, text.size()};
+  std::sort(hits.begin(), hits.end());
+  std::size_t centre = hits.front().first;
+  int best = -1;
+  std::vector<int> count(keys_.size(), 0);
+  int distinct = 0;
+  for (std::size_t lo = 0, hi = 0; hi < hits.size(); ++hi) {
+    if (count[hits[hi].second]++ == 0) ++distinct;
+    while (hits[hi].first - hits[lo].first > kCluster)
+      if (--count[hits[lo++].second] == 0) --distinct;
+    int score = distinct * 100 + static_cast<int>(hi - lo + 1);
+    if (score > best) best = score, centre = hits[lo].first;
+  }
+  std::size_t from = centre > kBefore ? centre - kBefore : 0;
+  std::size_t to = std::min(text.size(), centre + kAfter);
+  while (from > 0 && !is_space(static_cast<unsigned char>(text[from - 1]))) --from;
+  while (to < text.size() && !is_space(static_cast<unsigned char>(text[to]))) ++to;
+  return {from, to};
+}
+
+Snippet SnippetMaker::best_in_document(const nlohmann::json& data, bool screen) const {
+  std::vector<std::pair<const std::string*, int>> texts;  // text, page
+  if (auto p = data.find("pages"); p != data.end() && p->is_array())
+    for (std::size_t i = 0; i < p->size(); ++i)
+      if ((*p)[i].is_string()) texts.emplace_back(&(*p)[i].get_ref<const std::string&>(), static_cast<int>(i) + 1);
+  if (auto f = data.find("footnotes"); f != data.end() && f->is_array())
+    for (const auto& fn : *f)
+      if (auto t = fn.is_object() ? fn.find("text") : fn.end(); fn.is_object() && t != fn.end() && t->is_string())
+        texts.emplace_back(&t->get_ref<const std::string&>(), fn.value("page", 0));
+  if (screen) {
+    std::vector<std::pair<int, std::size_t>> ranked;  // promise, index
+    for (std::size_t i = 0; i < texts.size(); ++i)
+      if (int p = promise(*texts[i].first); p > 0) ranked.emplace_back(-p, i);
+    std::stable_sort(ranked.begin(), ranked.end());
+    if (ranked.size() > kPromisingTexts) ranked.resize(kPromisingTexts);
+    std::sort(ranked.begin(), ranked.end(), [](auto a, auto b) { return a.second < b.second; });
+    std::vector<std::pair<const std::string*, int>> kept;
+    for (auto [p, i] : ranked) kept.push_back(texts[i]);
+    texts = std::move(kept);
+  }
   Snippet best;
   bool have = false;
-  auto consider = [&](const std::string& text, int page) {
-    if (text.empty()) return;
-    Snippet s = best_in(text, page);
-    if (s.text.empty()) return;
+  for (auto [text, page] : texts) {
+    if (text->empty()) continue;
+    auto [from, to] = screen ? region(*text) : std::pair<std::size_t, std::size_t>(0, text->size());
+    Snippet s = best_in(*text, page, screen, from, to);
+    if (s.text.empty()) continue;
     if (!have || s.score > best.score) {
       best = std::move(s);
       have = true;
     }
-  };
-  if (auto p = data.find("pages"); p != data.end() && p->is_array())
-    for (std::size_t i = 0; i < p->size(); ++i)
-      if ((*p)[i].is_string()) consider((*p)[i].get<std::string>(), static_cast<int>(i) + 1);
-  if (auto f = data.find("footnotes"); f != data.end() && f->is_array())
-    for (const auto& fn : *f)
-      if (fn.is_object() && fn.value("text", nlohmann::json()).is_string())
-        consider(fn.value("text", std::string()), fn.value("page", 0));
+  }
   return best;
 }
 

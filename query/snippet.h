@@ -22,8 +22,7 @@ struct Snippet {
 
 class SnippetMaker {
  public:
-  explicit SnippetMaker(QueryTerms terms, std::size_t window_words = 30)
-      : terms_(std::move(terms)), window_(window_words) {}
+  SnippetMaker(QueryTerms terms, std::size_t window_words = 30);
 
   // The best window of one piece of text (a page body or a footnote).
   Snippet best_in(const std::string& text, int page) const;
@@ -37,10 +36,16 @@ class SnippetMaker {
     bool exact = false;  // the folded form itself, not only its stem or a compound part
   };
   // Which query word a folded word of the text matches: by its folded form, its stem, or
-  // one of its compound parts.
-  Match match(const std::string& norm) const;
+  // one of its compound parts. With `screen`, a word that contains none of the query's
+  // leading letters is taken as no match without asking the stemmer.
+  Match match(const std::string& norm, bool screen) const;
+  Snippet best_in(const std::string& text, int page, bool screen, std::size_t from, std::size_t to) const;
+  std::pair<std::size_t, std::size_t> region(const std::string& text) const;
+  Snippet best_in_document(const nlohmann::json& data, bool screen) const;
+  int promise(const std::string& text) const;
 
   QueryTerms terms_;
+  std::vector<std::string> keys_;  // the first letters of every query form and stem
   std::size_t window_;
   mutable std::unordered_map<std::string, Match> cache_;
 };
