@@ -6,13 +6,12 @@
 
 #include <filesystem>
 
+#include "indexer/index_lock.h"
+
 namespace kz {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A fresh index of a few hundred documents compacts in well under a second.
-constexpr std::size_t kMinAdded = 50;
 
 fs::path sibling(const std::string& dir) {
   fs::path p = fs::absolute(fs::path(dir)).lexically_normal();
@@ -22,15 +21,23 @@ fs::path sibling(const std::string& dir) {
 
 }  // namespace
 
-bool worth_compacting(std::size_t added, std::size_t total) { return added >= kMinAdded && added * 4 >= total; }
+bool worth_compacting(std::size_t added, std::size_t total) { return added > 0 && added * 4 >= total; }
 
 bool compact_in_place(const std::string& dir, Xapian::WritableDatabase& db) {
   const fs::path tmp = sibling(dir);
   std::error_code ec;
   fs::remove_all(tmp, ec);  // left by a compaction that was killed
   if (ec) return false;
-  db.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  try {
+    db.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (const Xapian::Error&) {
+    // No room or no right to write beside the index: it stays as it is, uncompacted.
+    fs::remove_all(tmp, ec);
+    return false;
+  }
   db.close();
+  // Writers look for the lock in the index folder; the swapped-in copy must have one too.
+  if (FILE* lock = std::fopen((tmp / kLockFile).c_str(), "a")) std::fclose(lock);
   fs::path target = fs::absolute(fs::path(dir)).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
   bool swapped = renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0;

@@ -16,7 +16,7 @@ bool worth_compacting(std::size_t added, std::size_t total);
 // one atomic rename, so a reader or a kill sees either the old or the new index, never a mix.
 // The caller holds the index lock; `db` is closed here. Leftovers of a killed compaction are
 // removed first. Where the file system cannot swap folders atomically the index is left as it
-// is. Returns whether the index was compacted.
+// is, as it is when there is no room beside it. Returns whether the index was compacted.
 bool compact_in_place(const std::string& dir, Xapian::WritableDatabase& db);
 
 }  // namespace kz

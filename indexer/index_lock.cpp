@@ -17,7 +17,7 @@ IndexLock::IndexLock(const std::string& db_dir) {
   std::error_code ec;
   std::filesystem::create_directories(db_dir, ec);
   if (ec) throw std::runtime_error("cannot create index folder: " + ec.message());
-  std::string path = db_dir + "/kamerzoek.lock";
+  std::string path = db_dir + "/" + kLockFile;
   fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) throw std::runtime_error(std::string("cannot open index lock: ") + std::strerror(errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {

@@ -5,6 +5,9 @@
 
 namespace kz {
 
+// The lock file inside the index folder.
+inline constexpr const char* kLockFile = "kamerzoek.lock";
+
 class IndexLock {
  public:
   explicit IndexLock(const std::string& db_dir);  // creates db_dir; throws IndexLocked

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <vector>
 
 #include "indexer/extract_worker.h"
 #include "indexer/worker_frames.h"
@@ -49,15 +50,21 @@ void WorkerPool::spawn(Worker& w) {
   int down[2], up[2];
   if (pipe2(down, O_CLOEXEC) != 0 || pipe2(up, O_CLOEXEC) != 0)
     throw std::runtime_error(std::string("cannot start extraction worker: ") + std::strerror(errno));
-  std::string mem = std::to_string(memory_limit_mb_);
+  // The child may only make async-signal-safe calls before exec (the writer thread may hold
+  // the allocator's or the environment's lock at the fork), so its environment is built here.
+  std::string mem = "KAMERZOEK_WORKER_MEMORY_MB=" + std::to_string(memory_limit_mb_);
+  std::vector<char*> env;
+  for (char** e = environ; *e; ++e)
+    if (std::strncmp(*e, "KAMERZOEK_WORKER_MEMORY_MB=", 27) != 0) env.push_back(*e);
+  env.push_back(mem.data());
+  env.push_back(nullptr);
+  const char* argv[] = {kWorkerProgram, kWorkerArgument, nullptr};
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error(std::string("cannot start extraction worker: ") + std::strerror(errno));
   if (pid == 0) {
     dup2(down[0], 0);
     dup2(up[1], 1);
-    setenv("KAMERZOEK_WORKER_MEMORY_MB", mem.c_str(), 1);
-    const char* argv[] = {kWorkerProgram, kWorkerArgument, nullptr};
-    execv(program_.c_str(), const_cast<char* const*>(argv));
+    execve(program_.c_str(), const_cast<char* const*>(argv), env.data());
     _exit(127);
   }
   close(down[0]);

@@ -12,19 +12,31 @@ namespace {
 
 using nlohmann::json;
 
-// Facts repeated by a second copy of the same document are recognised by what they say.
+// Facts repeated by a second copy of the same document are recognised by what they say: the
+// fact without its page, as stored JSON text (the facts slot keeps it; keys are sorted there).
+struct Fact {
+  json value;
+  std::string key;
+};
+
 std::string fact_key(const json& f) {
   json k = f;
   k.erase("page");
   return k.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-void add_facts(std::vector<json>& into, std::set<std::string>& seen, const json& list, const std::string& mission_id) {
-  if (!list.is_array()) return;
-  for (const auto& f : list) {
-    if (!f.is_object() || text_field(f, "mission") != mission_id) continue;
-    if (seen.insert(fact_key(f)).second) into.push_back(f);
+std::string stored_key(std::string_view stored) {
+  std::string key(stored);
+  if (auto at = key.find("\"page\":"); at != std::string::npos) {
+    auto end = key.find_first_of(",}", at);
+    key.erase(at, end == std::string::npos ? std::string::npos : end - at);
   }
+  return key;
+}
+
+void add_facts(std::vector<json>& into, std::set<std::string>& seen, std::vector<Fact>& list) {
+  for (auto& f : list)
+    if (seen.insert(std::move(f.key)).second) into.push_back(std::move(f.value));
 }
 
 }  // namespace
@@ -48,18 +60,20 @@ namespace {
 
 // A document's brief meta and its facts for one mission: from the facts slot, parsing only the
 // lines of that mission, or from the whole document data in an index made before the slot.
-bool read_facts(const Xapian::Document& doc, const std::string& mission_id, json& meta, json& costs, json& periods) {
-  costs = json::array();
-  periods = json::array();
+bool read_facts(const Xapian::Document& doc, const std::string& mission_id, json& meta, std::vector<Fact>& costs,
+                std::vector<Fact>& periods) {
   std::string slot = doc.get_value(schema::kSlotFacts);
   if (slot.empty()) {
     json data = json::parse(doc.get_data(), nullptr, false);
     if (!data.is_object()) return false;  // a damaged record should not hide the others
     meta = data.value("meta", json::object());
     const json facts = data.value(std::string(schema::kDataFacts), json::object());
-    if (facts.is_object()) {
-      costs = facts.value("costs", json::array());
-      periods = facts.value("periods", json::array());
+    if (!facts.is_object()) return true;
+    for (auto [list, into] : {std::pair{"costs", &costs}, std::pair{"periods", &periods}}) {
+      const json all = facts.value(list, json::array());
+      if (!all.is_array()) continue;
+      for (const auto& f : all)
+        if (f.is_object() && text_field(f, "mission") == mission_id) into->push_back({f, fact_key(f)});
     }
     return true;
   }
@@ -76,9 +90,10 @@ bool read_facts(const Xapian::Document& doc, const std::string& mission_id, json
   while (!rest.empty()) {
     std::string_view l = line();
     if (l.size() < wanted.size() + 1 || l.substr(1, wanted.size()) != wanted) continue;
-    json f = json::parse(l.substr(1 + wanted.size()), nullptr, false);
-    if (f.is_discarded()) continue;
-    (l[0] == schema::kFactCost ? costs : periods).push_back(std::move(f));
+    std::string_view stored = l.substr(1 + wanted.size());
+    json f = json::parse(stored, nullptr, false);
+    if (!f.is_object()) continue;
+    (l[0] == schema::kFactCost ? costs : periods).push_back({std::move(f), stored_key(stored)});
   }
   return true;
 }
@@ -91,7 +106,8 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
   std::map<std::string, std::set<std::string>> seen;  // per id: fact keys already taken
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
     Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-    json meta, costs, periods;
+    json meta;
+    std::vector<Fact> costs, periods;
     if (!read_facts(doc, mission_id, meta, costs, periods)) continue;
     std::string id = doc.get_value(schema::kSlotId);
     if (id.empty()) id = text_field(meta, "id");
@@ -104,8 +120,8 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
       d.doctype = text_field(meta, "doctype");
     }
     auto& keys = seen[id];
-    add_facts(d.costs, keys, costs, mission_id);
-    add_facts(d.periods, keys, periods, mission_id);
+    add_facts(d.costs, keys, costs);
+    add_facts(d.periods, keys, periods);
   }
   std::vector<MissionDocument> out;
   out.reserve(by_id.size());

@@ -52,29 +52,16 @@ void merge(std::vector<std::pair<std::size_t, std::size_t>>& marks) {
 
 }  // namespace
 
-// Stemming every distinct word of ten documents costs far more than the search itself. A word
-// whose stem or compound part is a query word nearly always contains that word's first letters
-// ("geïnformeerd" ~ "informeer", "voortgangsrapportage" ~ "rapportage"), so words without any
-// of them are screened out; a document left without any match is read again unscreened, so
-// irregular forms ("deed" ~ "doen") still get their snippet.
-constexpr std::size_t kKeyBytes = 4;
+// Only the most promising texts of a document (pages, notes) are tokenized when screening.
 constexpr std::size_t kPromisingTexts = 2;
 
 SnippetMaker::SnippetMaker(QueryTerms terms, std::size_t window_words)
-    : terms_(std::move(terms)), window_(window_words) {
-  std::set<std::string> keys;
-  for (const auto* forms : {&terms_.norms, &terms_.stems})
-    for (const auto& [form, word] : *forms)
-      if (!form.empty()) keys.insert(form.substr(0, kKeyBytes));
-  keys_.assign(keys.begin(), keys.end());
-}
+    : terms_(std::move(terms)), screen_(terms_), window_(window_words) {}
 
 SnippetMaker::Match SnippetMaker::match(const std::string& norm, bool screen) const {
   auto it = cache_.find(norm);
   if (it != cache_.end()) return it->second;
-  if (screen && std::none_of(keys_.begin(), keys_.end(),
-                             [&](const std::string& k) { return norm.find(k) != std::string::npos; }))
-    return {};
+  if (screen && !screen_.may_match(norm)) return {};
   Match m;
   const auto& a = analysis::Analyzer::instance();
   if (auto n = terms_.norms.find(norm); n != terms_.norms.end()) {
@@ -185,53 +172,6 @@ Snippet SnippetMaker::best_in_document(const nlohmann::json& data) const {
   return s;
 }
 
-// How promising a text looks before it is tokenized: distinct query keys found in its ASCII
-// lower case, then how often. Only a document's most promising texts are tokenized.
-int SnippetMaker::promise(const std::string& text) const {
-  std::string lower(text);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  int distinct = 0, found = 0;
-  for (const auto& k : keys_) {
-    int n = 0;
-    for (auto at = lower.find(k); at != std::string::npos && n < 50; at = lower.find(k, at + k.size())) ++n;
-    distinct += n > 0;
-    found += n;
-  }
-  return distinct * 100 + std::min(found, 99);
-}
-
-// The stretch of a long text around its densest cluster of query keys, cut at spaces: enough
-// words on both sides for the window to centre the matches, far less than a page to tokenize.
-std::pair<std::size_t, std::size_t> SnippetMaker::region(const std::string& text) const {
-  constexpr std::size_t kCluster = 300, kBefore = 600, kAfter = 900;
-  if (text.size() <= kBefore + kAfter) return {0, text.size()};
-  std::string lower(text);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, key
-  for (std::size_t k = 0; k < keys_.size(); ++k)
-    for (auto at = lower.find(keys_[k]); at != std::string::npos; at = lower.find(keys_[k], at + 1)) hits.emplace_back(at, k);
-  if (hits.empty()) return {0, text.size()};
-  std::sort(hits.begin(), hits.end());
-  std::size_t centre = hits.front().first;
-  int best = -1;
-  std::vector<int> count(keys_.size(), 0);
-  int distinct = 0;
-  for (std::size_t lo = 0, hi = 0; hi < hits.size(); ++hi) {
-    if (count[hits[hi].second]++ == 0) ++distinct;
-    while (hits[hi].first - hits[lo].first > kCluster)
-      if (--count[hits[lo++].second] == 0) --distinct;
-    int score = distinct * 100 + static_cast<int>(hi - lo + 1);
-    if (score > best) best = score, centre = hits[lo].first;
-  }
-  std::size_t from = centre > kBefore ? centre - kBefore : 0;
-  std::size_t to = std::min(text.size(), centre + kAfter);
-  while (from > 0 && !is_space(static_cast<unsigned char>(text[from - 1]))) --from;
-  while (to < text.size() && !is_space(static_cast<unsigned char>(text[to]))) ++to;
-  return {from, to};
-}
-
 Snippet SnippetMaker::best_in_document(const nlohmann::json& data, bool screen) const {
   std::vector<std::pair<const std::string*, int>> texts;  // text, page
   if (auto p = data.find("pages"); p != data.end() && p->is_array())
@@ -244,7 +184,7 @@ Snippet SnippetMaker::best_in_document(const nlohmann::json& data, bool screen) 
   if (screen) {
     std::vector<std::pair<int, std::size_t>> ranked;  // promise, index
     for (std::size_t i = 0; i < texts.size(); ++i)
-      if (int p = promise(*texts[i].first); p > 0) ranked.emplace_back(-p, i);
+      if (int p = screen_.promise(*texts[i].first); p > 0) ranked.emplace_back(-p, i);
     std::stable_sort(ranked.begin(), ranked.end());
     if (ranked.size() > kPromisingTexts) ranked.resize(kPromisingTexts);
     std::sort(ranked.begin(), ranked.end(), [](auto a, auto b) { return a.second < b.second; });
@@ -256,7 +196,7 @@ Snippet SnippetMaker::best_in_document(const nlohmann::json& data, bool screen) 
   bool have = false;
   for (auto [text, page] : texts) {
     if (text->empty()) continue;
-    auto [from, to] = screen ? region(*text) : std::pair<std::size_t, std::size_t>(0, text->size());
+    auto [from, to] = screen ? screen_.region(*text) : std::pair<std::size_t, std::size_t>(0, text->size());
     Snippet s = best_in(*text, page, screen, from, to);
     if (s.text.empty()) continue;
     if (!have || s.score > best.score) {

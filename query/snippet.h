@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "query/query_parser.h"
+#include "query/snippet_screen.h"
 
 namespace kz::query {
 
@@ -40,12 +41,10 @@ class SnippetMaker {
   // leading letters is taken as no match without asking the stemmer.
   Match match(const std::string& norm, bool screen) const;
   Snippet best_in(const std::string& text, int page, bool screen, std::size_t from, std::size_t to) const;
-  std::pair<std::size_t, std::size_t> region(const std::string& text) const;
   Snippet best_in_document(const nlohmann::json& data, bool screen) const;
-  int promise(const std::string& text) const;
 
   QueryTerms terms_;
-  std::vector<std::string> keys_;  // the first letters of every query form and stem
+  SnippetScreen screen_;
   std::size_t window_;
   mutable std::unordered_map<std::string, Match> cache_;
 };

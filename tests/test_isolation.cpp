@@ -4,6 +4,11 @@
 // where a PDF library bug would strike.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <xapian.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "tests/hardening_support.h"
@@ -124,6 +129,24 @@ TEST(Isolation, EveryReaderHangingStillEndsTheRun) {
   EXPECT_LT(o.seconds, 20.0);
   auto r = run_cli({"search", "kosten", "--db", tmp / "db", "--json"});
   EXPECT_EQ(r.rc, 0) << r.err;
+}
+
+// The PDF reader is its own program beside kamerzoek; a kamerzoek copied without it says
+// what is missing and touches no index, rather than failing every file.
+TEST(Isolation, MissingReaderProgramIsNamed) {
+  TempDir tmp;
+  std::filesystem::create_directories(tmp / "bin");
+  std::filesystem::copy_file(binary(), tmp / "bin/kamerzoek");
+  std::filesystem::permissions(tmp / "bin/kamerzoek", std::filesystem::perms::owner_all);
+  std::string cmd = "'" + (tmp / "bin/kamerzoek") + "' index '" + corpus_dir() + "' --db '" + (tmp / "db") +
+                    "' > /dev/null 2> '" + (tmp / "err") + "'";
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  std::string err = read_file(tmp / "err");
+  EXPECT_NE(err.find("kamerzoek-extract"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+  EXPECT_EQ(Xapian::Database(tmp / "db").get_doccount(), 0u);
 }
 
 }  // namespace

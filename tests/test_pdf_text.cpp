@@ -126,3 +126,17 @@ TEST(BadInput, EachCauseIsNamed) {
 }
 
 }  // namespace
+
+// Typesetters that break words with a soft hyphen (U+00AD) instead of "-": the word continues
+// on the next line, always, whatever letters meet there.
+TEST(SoftHyphens, LineEndSoftHyphensJoinTheWord) {
+  auto text = kz::read_pdf(kz::test::fixture("layout/soft-hyphens-letter.pdf"));
+  std::string body = all_body(text) + all_notes(text);
+  for (const char* joined : {"bespraken de voortgang", "deelname van de Zweedse", "partners buiten defensie"})
+    EXPECT_NE(body.find(joined), std::string::npos) << joined;
+  for (const char* broken : {"bespra ken", "deel name", "part ners"})
+    EXPECT_EQ(body.find(broken), std::string::npos) << broken;
+  EXPECT_EQ(body.find("\xC2\xAD"), std::string::npos) << "a soft hyphen was left in the text";
+  // Real hyphens on the same lines stay.
+  EXPECT_NE(body.find("ontmijning-, IT- en tank-coalities"), std::string::npos);
+}

@@ -1,0 +1,112 @@
+// Screening for the snippet maker; see snippet_screen.h.
+#include "query/snippet_screen.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kz::query {
+namespace {
+
+// Leading bytes of a form or stem that a matching word contains ("geïnformeerd" ~ "informeer",
+// "voortgangsrapportage" ~ "rapportage").
+constexpr std::size_t kKeyBytes = 4;
+
+// Latin-1 letters (UTF-8 C3 80..BF) without their accents, in lower case; '\0' for the rest.
+constexpr char kLatin1Base[65] = "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts" "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+
+bool space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The text in ASCII lower case with Latin-1 accents dropped, as analysis::fold would give for
+// Dutch words, and for each byte of it the offset it came from.
+struct Folded {
+  std::string text;
+  std::vector<std::size_t> from;
+};
+
+Folded fold_bytes(const std::string& raw) {
+  Folded f;
+  f.text.reserve(raw.size());
+  f.from.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    auto c = static_cast<unsigned char>(raw[i]);
+    if (c == 0xC3 && i + 1 < raw.size()) {
+      auto d = static_cast<unsigned char>(raw[i + 1]);
+      if (d >= 0x80 && d <= 0xBF && kLatin1Base[d - 0x80]) {
+        f.text.push_back(kLatin1Base[d - 0x80]);
+        f.from.push_back(i++);
+        continue;
+      }
+    }
+    f.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    f.from.push_back(i);
+  }
+  return f;
+}
+
+}  // namespace
+
+SnippetScreen::SnippetScreen(const QueryTerms& terms) : words_(terms.words) {
+  std::set<std::pair<std::string, int>> seen;
+  auto add = [&](const std::string& text, int word, int weight) {
+    if (!text.empty() && seen.insert({text, word}).second) keys_.push_back({text, word, weight});
+  };
+  for (const auto& [norm, word] : terms.norms) {
+    if (norm.size() > kKeyBytes) add(norm, word, 3);
+    add(norm.substr(0, kKeyBytes), word, norm.size() > kKeyBytes ? 1 : 3);
+  }
+  for (const auto& [stem, word] : terms.stems) add(stem.substr(0, kKeyBytes), word, 1);
+}
+
+bool SnippetScreen::may_match(const std::string& norm) const {
+  return std::any_of(keys_.begin(), keys_.end(), [&](const Key& k) {
+    return k.text.size() <= kKeyBytes && norm.find(k.text) != std::string::npos;
+  });
+}
+
+std::vector<SnippetScreen::Hit> SnippetScreen::hits(const std::string& text) const {
+  Folded f = fold_bytes(text);
+  std::vector<Hit> out;
+  for (const auto& k : keys_)
+    for (auto at = f.text.find(k.text); at != std::string::npos; at = f.text.find(k.text, at + 1))
+      out.push_back({f.from[at], &k});
+  std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) { return a.offset < b.offset; });
+  return out;
+}
+
+int SnippetScreen::promise(const std::string& text) const {
+  std::vector<char> found(static_cast<std::size_t>(words_) + 1, 0);
+  int distinct = 0, weight = 0;
+  for (const auto& h : hits(text)) {
+    auto& f = found[static_cast<std::size_t>(h.key->word) % found.size()];
+    if (!f) f = 1, ++distinct;
+    weight += h.key->weight;
+  }
+  return distinct * 100 + std::min(weight, 99);
+}
+
+std::pair<std::size_t, std::size_t> SnippetScreen::region(const std::string& text) const {
+  constexpr std::size_t kCluster = 300, kBefore = 600, kAfter = 900;
+  if (text.size() <= kBefore + kAfter) return {0, text.size()};
+  auto all = hits(text);
+  if (all.empty()) return {0, text.size()};
+  // The 300-byte stretch with the most query words, then the most weight.
+  std::vector<int> count(static_cast<std::size_t>(words_) + 1, 0);
+  int distinct = 0, weight = 0, best = -1;
+  std::size_t centre = all.front().offset;
+  for (std::size_t lo = 0, hi = 0; hi < all.size(); ++hi) {
+    if (count[static_cast<std::size_t>(all[hi].key->word) % count.size()]++ == 0) ++distinct;
+    weight += all[hi].key->weight;
+    while (all[hi].offset - all[lo].offset > kCluster) {
+      if (--count[static_cast<std::size_t>(all[lo].key->word) % count.size()] == 0) --distinct;
+      weight -= all[lo++].key->weight;
+    }
+    if (distinct * 100 + weight > best) best = distinct * 100 + weight, centre = all[lo].offset;
+  }
+  std::size_t from = centre > kBefore ? centre - kBefore : 0;
+  std::size_t to = std::min(text.size(), centre + kAfter);
+  while (from > 0 && !space(static_cast<unsigned char>(text[from - 1]))) --from;
+  while (to < text.size() && !space(static_cast<unsigned char>(text[to]))) ++to;
+  return {from, to};
+}
+
+}  // namespace kz::query
