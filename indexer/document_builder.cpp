@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/document_json.h"
+#include "indexer/fact_slot.h"
 #include "indexer/facts.h"
 #include "indexer/index_schema.h"
 #include "indexer/kamerstuk_ref.h"
@@ -46,30 +47,6 @@ void add_boolean_terms(Xapian::Document& doc, const Metadata& m, const Facts& f)
   }
 }
 
-std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
-
-// The kSlotFacts value (format in index_schema.h).
-std::string fact_slot(const nlohmann::json& data) {
-  const auto& meta = data[std::string(schema::kDataMeta)];
-  nlohmann::json brief = nlohmann::json::object();
-  for (const char* key : {"id", "date", "title", "doctype"})
-    if (auto it = meta.find(key); it != meta.end()) brief[key] = *it;
-  std::string out = dump(brief);
-  const auto& facts = data[std::string(schema::kDataFacts)];
-  for (auto [list, kind] : {std::pair{"costs", schema::kFactCost}, std::pair{"periods", schema::kFactPeriod}})
-    for (const auto& f : facts.value(list, nlohmann::json::array())) {
-      auto m = f.find("mission");
-      if (m == f.end() || !m->is_string()) continue;  // the fact commands ask by mission
-      out += '\n';
-      out += kind;
-      out += '\t';
-      out += m->get<std::string>();
-      out += '\t';
-      out += dump(f);
-    }
-  return out;
-}
-
 }  // namespace
 
 BuiltDocument build_document(const std::string& path, const std::string& sha256_hex, const MissionTable& missions) {
@@ -101,8 +78,9 @@ BuiltDocument build_document(const std::string& path, const std::string& sha256_
 
   nlohmann::json data;
   data[std::string(schema::kDataMeta)] = metadata_to_json(meta, text.pages);
-  data[std::string(schema::kDataFacts)] = facts_to_json(facts);
-  doc.add_value(schema::kSlotFacts, fact_slot(data));
+  nlohmann::json facts_json = facts_to_json(facts);
+  doc.add_value(schema::kSlotFacts, fact_slot::encode(data[std::string(schema::kDataMeta)], facts_json));
+  data[std::string(schema::kDataFacts)] = {{"missions", facts_json["missions"]}};
   data[std::string(schema::kDataFiles)] = nlohmann::json::array({path});
   data["sha256"] = sha256_hex;
   data[std::string(schema::kDataPages)] = std::move(pages);

@@ -28,15 +28,9 @@ inline constexpr std::string_view kLayout = "XLAY";      // XLAYkst, XLAYbrief, 
 inline constexpr unsigned kSlotDate = 0;   // "YYYYMMDD" (sortable string), empty when unknown
 inline constexpr unsigned kSlotId = 1;     // the document id (collapse key: one hit per id)
 inline constexpr unsigned kSlotFile = 2;   // first path the content was indexed from
-// The fact commands' share of the document data, so `costs` and `mandates` read a few hundred
-// bytes per document instead of its whole text, and parse only the facts of the mission asked:
-//   line 1: {"id","date","title","doctype"} as JSON
-//   then one line per cost or period: "c" or "p", TAB, mission id, TAB, the fact as JSON.
-// JSON text has no raw newlines or tabs, so lines and fields split safely. Empty in indexes
-// made before it (readers then use the document data).
+// The fact commands' share of the document data (format in fact_slot.h): a few hundred
+// compressed bytes per document. Empty in indexes made before it (readers then use the data).
 inline constexpr unsigned kSlotFacts = 3;
-inline constexpr char kFactCost = 'c';
-inline constexpr char kFactPeriod = 'p';
 
 // Database metadata keys.
 inline constexpr std::string_view kMetaFilePrefix = "file:";  // file:<path> -> "<sha256>\t<size>\t<mtime ns>"
@@ -46,7 +40,8 @@ inline constexpr std::string_view kMetaSchema = "schema";
 // Document data is one JSON object:
 // {"meta": {show fields...}, "files": [path...], "sha256": "...",
 //  "pages": ["clean body text of page 1", ...], "footnotes": [{"page","marker","text"}...],
-//  "facts": {"missions": [...], "costs": [...], "periods": [...]}}
+//  "facts": {"missions": [...]}}  (costs and periods are in the facts slot; indexes made before
+//  it hold them here as "costs" and "periods")
 inline constexpr std::string_view kDataMeta = "meta";
 inline constexpr std::string_view kDataFiles = "files";
 inline constexpr std::string_view kDataPages = "pages";

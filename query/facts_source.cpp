@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "indexer/fact_slot.h"
 #include "indexer/index_schema.h"
 
 namespace kz::query {
@@ -13,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 // Facts repeated by a second copy of the same document are recognised by what they say: the
-// fact without its page, as stored JSON text (the facts slot keeps it; keys are sorted there).
+// fact without its page, as stored JSON text (keys are sorted there, see fact_slot.h).
 struct Fact {
   json value;
   std::string key;
@@ -59,10 +60,11 @@ const Mission& resolve_mission(const Index& index, const std::string& typed) {
 namespace {
 
 // A document's brief meta and its facts for one mission: from the facts slot, parsing only the
-// lines of that mission, or from the whole document data in an index made before the slot.
+// lines of that mission, or from the whole document data in an index made before the slot
+// (or should the slot be damaged).
 bool read_facts(const Xapian::Document& doc, const std::string& mission_id, json& meta, std::vector<Fact>& costs,
                 std::vector<Fact>& periods) {
-  std::string slot = doc.get_value(schema::kSlotFacts);
+  std::string slot = fact_slot::decode(doc.get_value(schema::kSlotFacts));
   if (slot.empty()) {
     json data = json::parse(doc.get_data(), nullptr, false);
     if (!data.is_object()) return false;  // a damaged record should not hide the others
@@ -93,7 +95,7 @@ bool read_facts(const Xapian::Document& doc, const std::string& mission_id, json
     std::string_view stored = l.substr(1 + wanted.size());
     json f = json::parse(stored, nullptr, false);
     if (!f.is_object()) continue;
-    (l[0] == schema::kFactCost ? costs : periods).push_back({std::move(f), stored_key(stored)});
+    (l[0] == fact_slot::kCost ? costs : periods).push_back({std::move(f), stored_key(stored)});
   }
   return true;
 }
