@@ -35,7 +35,7 @@ constexpr bool kAddressSanitizer = false;
 
 void limit_memory() {
   if (kAddressSanitizer) return;
-  const char* mb = std::getenv("KAMERZOEK_WORKER_MEMORY_MB");
+  const char* mb = std::getenv(std::string(kWorkerMemoryEnv).c_str());
   long limit = mb ? std::atol(mb) : 0;
   if (limit <= 0) return;
   rlimit rl;

@@ -13,10 +13,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path sibling(const std::string& dir) {
+fs::path folder(const std::string& dir) {
   fs::path p = fs::absolute(fs::path(dir)).lexically_normal();
-  if (p.filename().empty()) p = p.parent_path();  // "db/" -> "db"
-  return p.parent_path() / ("." + p.filename().string() + ".kz-compact");
+  return p.filename().empty() ? p.parent_path() : p;  // "db/" -> "db"
+}
+
+fs::path sibling(const fs::path& folder) {
+  return folder.parent_path() / ("." + folder.filename().string() + ".kz-compact");
 }
 
 }  // namespace
@@ -24,7 +27,7 @@ fs::path sibling(const std::string& dir) {
 bool worth_compacting(std::size_t added, std::size_t total) { return added > 0 && added * 4 >= total; }
 
 bool compact_in_place(const std::string& dir, Xapian::WritableDatabase& db) {
-  const fs::path tmp = sibling(dir);
+  const fs::path target = folder(dir), tmp = sibling(target);
   std::error_code ec;
   fs::remove_all(tmp, ec);  // left by a compaction that was killed
   if (ec) return false;
@@ -38,8 +41,6 @@ bool compact_in_place(const std::string& dir, Xapian::WritableDatabase& db) {
   db.close();
   // Writers look for the lock in the index folder; the swapped-in copy must have one too.
   if (FILE* lock = std::fopen((tmp / kLockFile).c_str(), "a")) std::fclose(lock);
-  fs::path target = fs::absolute(fs::path(dir)).lexically_normal();
-  if (target.filename().empty()) target = target.parent_path();
   bool swapped = renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0;
   fs::remove_all(tmp, ec);  // the old tables when swapped, else the unused copy
   return swapped;

@@ -52,10 +52,11 @@ void WorkerPool::spawn(Worker& w) {
     throw std::runtime_error(std::string("cannot start extraction worker: ") + std::strerror(errno));
   // The child may only make async-signal-safe calls before exec (the writer thread may hold
   // the allocator's or the environment's lock at the fork), so its environment is built here.
-  std::string mem = "KAMERZOEK_WORKER_MEMORY_MB=" + std::to_string(memory_limit_mb_);
+  const std::string name = std::string(kWorkerMemoryEnv) + "=";
+  std::string mem = name + std::to_string(memory_limit_mb_);
   std::vector<char*> env;
   for (char** e = environ; *e; ++e)
-    if (std::strncmp(*e, "KAMERZOEK_WORKER_MEMORY_MB=", 27) != 0) env.push_back(*e);
+    if (!std::string_view(*e).starts_with(name)) env.push_back(*e);
   env.push_back(mem.data());
   env.push_back(nullptr);
   const char* argv[] = {kWorkerProgram, kWorkerArgument, nullptr};
