@@ -181,23 +181,33 @@ Snippet SnippetMaker::best_in_document(const nlohmann::json& data, bool screen) 
     for (const auto& fn : *f)
       if (auto t = fn.is_object() ? fn.find("text") : fn.end(); fn.is_object() && t != fn.end() && t->is_string())
         texts.emplace_back(&t->get_ref<const std::string&>(), fn.value("page", 0));
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // per text: the stretch to tokenize
+  for (auto [text, page] : texts) ranges.emplace_back(0, text->size());
   if (screen) {
     std::vector<std::pair<int, std::size_t>> ranked;  // promise, index
-    for (std::size_t i = 0; i < texts.size(); ++i)
-      if (int p = screen_.promise(*texts[i].first); p > 0) ranked.emplace_back(-p, i);
+    std::vector<std::vector<SnippetScreen::Hit>> hits;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      hits.push_back(screen_.hits(*texts[i].first));
+      if (int p = screen_.promise(hits.back()); p > 0) ranked.emplace_back(-p, i);
+    }
     std::stable_sort(ranked.begin(), ranked.end());
     if (ranked.size() > kPromisingTexts) ranked.resize(kPromisingTexts);
     std::sort(ranked.begin(), ranked.end(), [](auto a, auto b) { return a.second < b.second; });
     std::vector<std::pair<const std::string*, int>> kept;
-    for (auto [p, i] : ranked) kept.push_back(texts[i]);
+    std::vector<std::pair<std::size_t, std::size_t>> kept_ranges;
+    for (auto [p, i] : ranked) {
+      kept.push_back(texts[i]);
+      kept_ranges.push_back(screen_.region(*texts[i].first, hits[i]));
+    }
     texts = std::move(kept);
+    ranges = std::move(kept_ranges);
   }
   Snippet best;
   bool have = false;
-  for (auto [text, page] : texts) {
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    auto [text, page] = texts[i];
     if (text->empty()) continue;
-    auto [from, to] = screen ? screen_.region(*text) : std::pair<std::size_t, std::size_t>(0, text->size());
-    Snippet s = best_in(*text, page, screen, from, to);
+    Snippet s = best_in(*text, page, screen, ranges[i].first, ranges[i].second);
     if (s.text.empty()) continue;
     if (!have || s.score > best.score) {
       best = std::move(s);

@@ -73,10 +73,10 @@ std::vector<SnippetScreen::Hit> SnippetScreen::hits(const std::string& text) con
   return out;
 }
 
-int SnippetScreen::promise(const std::string& text) const {
+int SnippetScreen::promise(const std::vector<Hit>& all) const {
   std::vector<char> found(static_cast<std::size_t>(words_) + 1, 0);
   int distinct = 0, weight = 0;
-  for (const auto& h : hits(text)) {
+  for (const auto& h : all) {
     auto& f = found[static_cast<std::size_t>(h.key->word) % found.size()];
     if (!f) f = 1, ++distinct;
     weight += h.key->weight;
@@ -84,11 +84,9 @@ int SnippetScreen::promise(const std::string& text) const {
   return distinct * 100 + std::min(weight, 99);
 }
 
-std::pair<std::size_t, std::size_t> SnippetScreen::region(const std::string& text) const {
+std::pair<std::size_t, std::size_t> SnippetScreen::region(const std::string& text, const std::vector<Hit>& all) const {
   constexpr std::size_t kCluster = 300, kBefore = 600, kAfter = 900;
-  if (text.size() <= kBefore + kAfter) return {0, text.size()};
-  auto all = hits(text);
-  if (all.empty()) return {0, text.size()};
+  if (text.size() <= kBefore + kAfter || all.empty()) return {0, text.size()};
   // The 300-byte stretch with the most query words, then the most weight.
   std::vector<int> count(static_cast<std::size_t>(words_) + 1, 0);
   int distinct = 0, weight = 0, best = -1;

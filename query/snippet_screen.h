@@ -20,15 +20,6 @@ class SnippetScreen {
   // in it matched.
   bool may_match(const std::string& norm) const;
 
-  // How promising a text looks: query words found in it (x100) plus their weighted occurrences;
-  // the query's exact forms weigh more than stems and prefixes, as in the snippet's own score.
-  int promise(const std::string& text) const;
-
-  // The byte range of `text` around its most promising stretch, cut at spaces: enough words on
-  // both sides for a snippet window, far less than a page to tokenize. The whole text when short.
-  std::pair<std::size_t, std::size_t> region(const std::string& text) const;
-
- private:
   struct Key {
     std::string text;  // folded letters
     int word;          // the query word it stands for
@@ -38,8 +29,19 @@ class SnippetScreen {
     std::size_t offset;  // in the original text
     const Key* key;
   };
+  // Where the query's keys occur in a text (ASCII lower case, Latin-1 accents dropped), in
+  // text order. promise() and region() both work from this one scan.
   std::vector<Hit> hits(const std::string& text) const;
 
+  // How promising a text looks: query words found in it (x100) plus their weighted occurrences;
+  // the query's exact forms weigh more than stems and prefixes, as in the snippet's own score.
+  int promise(const std::vector<Hit>& hits) const;
+
+  // The byte range of `text` around its most promising stretch, cut at spaces: enough words on
+  // both sides for a snippet window, far less than a page to tokenize. The whole text when short.
+  std::pair<std::size_t, std::size_t> region(const std::string& text, const std::vector<Hit>& hits) const;
+
+ private:
   std::vector<Key> keys_;
   int words_ = 0;
 };
