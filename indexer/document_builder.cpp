@@ -41,6 +41,11 @@ void add_boolean_terms(Xapian::Document& doc, const Metadata& m, const Facts& f)
   }
   add_word_terms(doc, schema::kAddressee, m.addressee);
   for (const auto& id : f.missions) doc.add_boolean_term(schema::term(schema::kMission, id));
+  doc.add_boolean_term(std::string(schema::kFactTerms));
+  for (const auto& c : f.costs)
+    if (!c.mission.empty()) doc.add_boolean_term(schema::term(schema::kFactCost, c.mission));
+  for (const auto& p : f.periods)
+    if (!p.mission.empty()) doc.add_boolean_term(schema::term(schema::kFactPeriod, p.mission));
   for (const auto& c : m.cites) {
     if (!c.id.empty()) doc.add_boolean_term(schema::term(schema::kCites, schema::key_value(c.id)));
     for (const auto& also : c.also) doc.add_boolean_term(schema::term(schema::kCites, schema::key_value(also)));

@@ -6,8 +6,10 @@
 //   line 1: {"id","date","title","doctype"} as JSON
 //   then one line per cost or period that names a mission: "c" or "p", TAB, mission id, TAB,
 //   the fact as JSON (keys sorted). JSON text has no raw newlines or tabs, so fields split safely.
-// Stored zlib-compressed behind a 'Z' and the decoded length (4 bytes, little-endian): values
-// sit uncompressed in Xapian's postlist table, and sentences compress well.
+// Stored zstd-compressed behind an 'S' and the decoded length (4 bytes, little-endian): values
+// sit uncompressed in Xapian's postlist table, and sentences compress well. zstd decodes these
+// small values about four times faster than zlib at the same size; values written with zlib
+// behind a 'Z' (the first format) are still read.
 #pragma once
 #include <nlohmann/json.hpp>
 

@@ -23,6 +23,12 @@ inline constexpr std::string_view kAddressee = "XAAN";   // XAAN<each folded wor
 inline constexpr std::string_view kMission = "XMIS";     // XMIS<mission id>
 inline constexpr std::string_view kCites = "XCITE";      // XCITE<cited id, lower case>
 inline constexpr std::string_view kLayout = "XLAY";      // XLAYkst, XLAYbrief, XLAYnota
+// The fact commands read only the documents that state what they list: XFC<mission id> when
+// the document gives a cost for that mission, XFP<mission id> a period. kFactTerms marks every
+// document indexed with them; documents without the mark (older indexes) are read in full.
+inline constexpr std::string_view kFactCost = "XFC";
+inline constexpr std::string_view kFactPeriod = "XFP";
+inline constexpr std::string_view kFactTerms = "XFT";
 
 // Value slots.
 inline constexpr unsigned kSlotDate = 0;   // "YYYYMMDD" (sortable string), empty when unknown

@@ -44,37 +44,46 @@ json cost_row(const MissionDocument& doc, const json& c) {
           {"source", fact_source(doc, c)}};
 }
 
+// A cost row before it becomes JSON, with what ordering and the yearly summary need.
+struct Row {
+  std::optional<int> year;
+  std::size_t doc_order, fact_order;
+  long long amount;
+  bool estimate;
+  json row;
+};
+
 // Per year: what each document says (its largest figure, since a total outranks its parts),
 // the latest estimate and the latest spent figure, and whether documents disagree.
-json year_summary(const json& rows) {
+json year_summary(const std::vector<Row>& rows, const std::vector<MissionDocument>& docs) {
   struct Said {
-    std::string id, date;
+    std::size_t doc;
     long long amount = 0;
     bool estimate = false;
   };
   std::map<int, std::vector<Said>> by_year;
   for (const auto& r : rows) {
-    if (!r["year"].is_number_integer()) continue;
-    auto& list = by_year[r["year"].get<int>()];
-    const std::string id = r["source"]["id"].get<std::string>();
-    const std::string date = r["source"]["date"].is_string() ? r["source"]["date"].get<std::string>() : "";
-    long long amount = r["amount_eur"].get<long long>();
-    auto same = std::find_if(list.begin(), list.end(), [&](const Said& s) { return s.id == id; });
-    if (same == list.end())
-      list.push_back({id, date, amount, r["estimate"].get<bool>()});
-    else if (amount > same->amount)
-      *same = {id, date, amount, r["estimate"].get<bool>()};
+    if (!r.year) continue;
+    auto& list = by_year[*r.year];
+    // Rows of one year come in document order, so a document's figures are adjacent.
+    if (list.empty() || list.back().doc != r.doc_order)
+      list.push_back({r.doc_order, r.amount, r.estimate});
+    else if (r.amount > list.back().amount)
+      list.back() = {r.doc_order, r.amount, r.estimate};
   }
   json years = json::array();
   for (const auto& [year, said] : by_year) {
-    json y = {{"year", year}, {"estimate_eur", nullptr}, {"spent_eur", nullptr}, {"sources", json::array()}};
+    json y = {{"year", year}, {"estimate_eur", nullptr}, {"spent_eur", nullptr}};
+    json sources = json::array();
     std::set<long long> amounts;
     for (const auto& s : said) {  // rows are in source-date order, so the last one wins
       y[s.estimate ? "estimate_eur" : "spent_eur"] = s.amount;
       amounts.insert(s.amount);
-      y["sources"].push_back({{"id", s.id}, {"date", s.date.empty() ? json(nullptr) : json(s.date)},
-                              {"amount_eur", s.amount}, {"estimate", s.estimate}});
+      const MissionDocument& d = docs[s.doc];
+      sources.push_back({{"id", d.id}, {"date", d.date.empty() ? json(nullptr) : json(d.date)},
+                         {"amount_eur", s.amount}, {"estimate", s.estimate}});
     }
+    y["sources"] = std::move(sources);
     y["disagree"] = amounts.size() > 1;
     years.push_back(std::move(y));
   }
@@ -89,13 +98,8 @@ json mission_header(const Mission& m) {
 
 json costs(Index& index, const std::string& mission, std::optional<int> from, std::optional<int> to) {
   const Mission& m = resolve_mission(index, mission);
-  auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id); });
-  struct Keyed {
-    std::optional<int> year;
-    std::size_t doc_order, fact_order;
-    json row;
-  };
-  std::vector<Keyed> keyed;
+  auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id, FactKinds::costs); });
+  std::vector<Row> rows;
   for (std::size_t i = 0; i < docs.size(); ++i)
     for (std::size_t k = 0; k < docs[i].costs.size(); ++k) {
       const json& c = docs[i].costs[k];
@@ -104,19 +108,20 @@ json costs(Index& index, const std::string& mission, std::optional<int> from, st
       if ((from || to) && !year) continue;
       if (from && *year < *from) continue;
       if (to && *year > *to) continue;
-      keyed.push_back({year, i, k, cost_row(docs[i], c)});
+      rows.push_back({year, i, k, amount_of(c), estimate_of(c), cost_row(docs[i], c)});
     }
   // Documents are already in date order; undated figures go after the dated ones.
-  std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     if (a.year.has_value() != b.year.has_value()) return a.year.has_value();
     if (a.year != b.year) return *a.year < *b.year;
     if (a.doc_order != b.doc_order) return a.doc_order < b.doc_order;
     return a.fact_order < b.fact_order;
   });
   json out = mission_header(m);
-  out["rows"] = json::array();
-  for (auto& k : keyed) out["rows"].push_back(std::move(k.row));
-  out["years"] = year_summary(out["rows"]);
+  out["years"] = year_summary(rows, docs);
+  json& listed = out["rows"] = json::array();
+  listed.get_ref<json::array_t&>().reserve(rows.size());
+  for (auto& r : rows) listed.push_back(std::move(r.row));
   out["from"] = from ? json(*from) : json(nullptr);
   out["to"] = to ? json(*to) : json(nullptr);
   return out;
@@ -124,7 +129,7 @@ json costs(Index& index, const std::string& mission, std::optional<int> from, st
 
 json mandates(Index& index, const std::string& mission) {
   const Mission& m = resolve_mission(index, mission);
-  auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id); });
+  auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id, FactKinds::periods); });
   json out = mission_header(m);
   out["rows"] = json::array();
   for (const auto& d : docs) {

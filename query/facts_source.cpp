@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "indexer/fact_slot.h"
 #include "indexer/index_schema.h"
@@ -59,71 +60,128 @@ const Mission& resolve_mission(const Index& index, const std::string& typed) {
 
 namespace {
 
-// A document's brief meta and its facts for one mission: from the facts slot, parsing only the
-// lines of that mission, or from the whole document data in an index made before the slot
-// (or should the slot be damaged).
-bool read_facts(const Xapian::Document& doc, const std::string& mission_id, json& meta, std::vector<Fact>& costs,
-                std::vector<Fact>& periods) {
-  std::string slot = fact_slot::decode(doc.get_value(schema::kSlotFacts));
-  if (slot.empty()) {
-    json data = json::parse(doc.get_data(), nullptr, false);
-    if (!data.is_object()) return false;  // a damaged record should not hide the others
-    meta = data.value("meta", json::object());
+// What one stored copy of a document says: its brief meta and its facts for the asked mission.
+struct Stored {
+  std::string id;           // the id slot, or "" (then meta's id)
+  std::string slot, data;   // the facts slot; the document data only when the slot is empty
+  bool ok = false;
+  json meta;
+  std::vector<Fact> costs, periods;
+};
+
+// From the facts slot, parsing only the lines of the asked mission and kinds, or from the whole
+// document data in an index made before the slot (or should the slot be damaged).
+void read_facts(Stored& s, const std::string& mission_id, FactKinds kinds) {
+  std::string lines = fact_slot::decode(s.slot);
+  if (lines.empty()) {
+    json data = json::parse(s.data, nullptr, false);
+    if (!data.is_object()) return;  // a damaged record should not hide the others
+    s.ok = true;
+    s.meta = data.value("meta", json::object());
     const json facts = data.value(std::string(schema::kDataFacts), json::object());
-    if (!facts.is_object()) return true;
-    for (auto [list, into] : {std::pair{"costs", &costs}, std::pair{"periods", &periods}}) {
+    if (!facts.is_object()) return;
+    for (auto [list, into] : {std::pair{"costs", &s.costs}, std::pair{"periods", &s.periods}}) {
       const json all = facts.value(list, json::array());
       if (!all.is_array()) continue;
       for (const auto& f : all)
         if (f.is_object() && text_field(f, "mission") == mission_id) into->push_back({f, fact_key(f)});
     }
-    return true;
+    return;
   }
-  std::string_view rest(slot);
+  std::string_view rest(lines);
   auto line = [&] {
     auto nl = rest.find('\n');
     std::string_view l = rest.substr(0, nl);
     rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
     return l;
   };
-  meta = json::parse(line(), nullptr, false);
-  if (!meta.is_object()) return false;
+  s.meta = json::parse(line(), nullptr, false);
+  if (!s.meta.is_object()) return;
+  s.ok = true;
   const std::string wanted = std::string("\t") + mission_id + "\t";
+  const bool want_costs = kinds != FactKinds::periods, want_periods = kinds != FactKinds::costs;
   while (!rest.empty()) {
     std::string_view l = line();
     if (l.size() < wanted.size() + 1 || l.substr(1, wanted.size()) != wanted) continue;
+    if (!(l[0] == fact_slot::kCost ? want_costs : want_periods)) continue;
     std::string_view stored = l.substr(1 + wanted.size());
     json f = json::parse(stored, nullptr, false);
     if (!f.is_object()) continue;
-    (l[0] == fact_slot::kCost ? costs : periods).push_back({std::move(f), stored_key(stored)});
+    (l[0] == fact_slot::kCost ? s.costs : s.periods).push_back({std::move(f), stored_key(stored)});
   }
-  return true;
+}
+
+// Decoding and parsing is most of a fact command's time and needs no index access, so a batch
+// of stored values is read on all cores once it has been fetched.
+void read_all(std::vector<Stored>& batch, const std::string& mission_id, FactKinds kinds) {
+  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  const std::size_t per = (batch.size() + threads - 1) / threads;
+  if (threads == 1 || batch.size() < 64) {
+    for (auto& s : batch) read_facts(s, mission_id, kinds);
+    return;
+  }
+  std::vector<std::jthread> workers;
+  for (std::size_t from = 0; from < batch.size(); from += per)
+    workers.emplace_back([&, from] {
+      for (std::size_t i = from; i < std::min(batch.size(), from + per); ++i) read_facts(batch[i], mission_id, kinds);
+    });
+}
+
+// The documents to read: all tagged with the mission, or those stating the wanted kind plus
+// those indexed before the fact terms existed (they may state it too).
+Xapian::Query documents_query(const std::string& mission_id, FactKinds kinds) {
+  Xapian::Query tagged(schema::term(schema::kMission, mission_id));
+  if (kinds == FactKinds::both) return tagged;
+  Xapian::Query stating(schema::term(kinds == FactKinds::costs ? schema::kFactCost : schema::kFactPeriod, mission_id));
+  Xapian::Query unmarked(Xapian::Query::OP_AND_NOT, tagged, Xapian::Query(std::string(schema::kFactTerms)));
+  return Xapian::Query(Xapian::Query::OP_OR, stating, unmarked);
 }
 
 }  // namespace
 
-std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id) {
-  const std::string term = schema::term(schema::kMission, mission_id);
+std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id,
+                                               FactKinds kinds) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(documents_query(mission_id, kinds));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
   std::map<std::string, MissionDocument> by_id;
   std::map<std::string, std::set<std::string>> seen;  // per id: fact keys already taken
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-    json meta;
-    std::vector<Fact> costs, periods;
-    if (!read_facts(doc, mission_id, meta, costs, periods)) continue;
-    std::string id = doc.get_value(schema::kSlotId);
-    if (id.empty()) id = text_field(meta, "id");
-    if (id.empty()) continue;
+  auto take = [&](Stored& s) {
+    if (!s.ok) return;
+    std::string id = s.id.empty() ? text_field(s.meta, "id") : s.id;
+    if (id.empty()) return;
     MissionDocument& d = by_id[id];
     if (d.id.empty()) {
       d.id = id;
-      d.date = text_field(meta, "date");
-      d.title = text_field(meta, "title");
-      d.doctype = text_field(meta, "doctype");
+      d.date = text_field(s.meta, "date");
+      d.title = text_field(s.meta, "title");
+      d.doctype = text_field(s.meta, "doctype");
     }
     auto& keys = seen[id];
-    add_facts(d.costs, keys, costs);
-    add_facts(d.periods, keys, periods);
+    add_facts(d.costs, keys, s.costs);
+    add_facts(d.periods, keys, s.periods);
+  };
+  // Matches come in docid order, so the value streams are read front to back, not sought.
+  Xapian::ValueIterator facts = db.valuestream_begin(schema::kSlotFacts), ids = db.valuestream_begin(schema::kSlotId);
+  auto value_at = [&db](Xapian::ValueIterator& v, Xapian::docid did) {
+    if (v == db.valuestream_end(0)) return std::string();
+    v.skip_to(did);
+    return v != db.valuestream_end(0) && v.get_docid() == did ? *v : std::string();
+  };
+  constexpr std::size_t kBatch = 2048;  // bounds memory whatever the mission's size
+  std::vector<Stored> batch;
+  for (auto m = matches.begin(); m != matches.end();) {
+    batch.clear();
+    for (; m != matches.end() && batch.size() < kBatch; ++m) {
+      Stored& s = batch.emplace_back();
+      s.slot = value_at(facts, *m);
+      s.id = value_at(ids, *m);
+      if (s.slot.empty()) s.data = m.get_document().get_data();
+    }
+    read_all(batch, mission_id, kinds);
+    for (auto& s : batch) take(s);
   }
   std::vector<MissionDocument> out;
   out.reserve(by_id.size());

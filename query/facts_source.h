@@ -21,8 +21,13 @@ struct MissionDocument {
   std::vector<nlohmann::json> periods;   // stored period objects likewise
 };
 
-// Every document tagged with `mission_id`, ordered by date (undated last), then id.
-std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id);
+// Which facts a command lists; documents that state none of them are not read.
+enum class FactKinds { costs, periods, both };
+
+// Every document tagged with `mission_id` (only those stating `kinds` for it, unless `both`),
+// ordered by date (undated last), then id.
+std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id,
+                                               FactKinds kinds = FactKinds::both);
 
 // The contract's source object for a fact of `doc`.
 nlohmann::json fact_source(const MissionDocument& doc, const nlohmann::json& fact);

@@ -1,10 +1,13 @@
 // The facts value slot: what the indexer stores for the fact commands decodes to the facts
-// of each real sample document, a damaged value decodes to nothing, and an index made before
-// the slot existed (facts in the document data) still answers `costs` and `mandates` the same.
+// of each real sample document, the fact terms name the missions it states costs and periods
+// for, a damaged value decodes to nothing, and an index made before the slot and the terms
+// existed (facts in the document data) still answers `costs` and `mandates` the same.
 #include <gtest/gtest.h>
 #include <xapian.h>
+#include <zlib.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "indexer/content_hash.h"
 #include "indexer/document_builder.h"
@@ -61,6 +64,20 @@ TEST(FactSlot, HoldsEveryMissionFactOfTheSampleDocuments) {
       EXPECT_TRUE(rows[i][0] == kz::fact_slot::kCost ? f.contains("amount_eur") : f.contains("kind")) << rows[i];
       ++facts_seen;
     }
+    // The fact terms name exactly the missions the document gives costs and periods for, so
+    // the fact commands can pass over the other documents of a mission.
+    std::set<std::string> cost_terms, period_terms, want_costs, want_periods;
+    for (auto t = built.doc.termlist_begin(); t != built.doc.termlist_end(); ++t) {
+      std::string term = *t;
+      if (term.starts_with(kz::schema::kFactCost)) cost_terms.insert(term.substr(kz::schema::kFactCost.size()));
+      if (term.starts_with(kz::schema::kFactPeriod)) period_terms.insert(term.substr(kz::schema::kFactPeriod.size()));
+    }
+    for (const auto& c : facts.costs)
+      if (!c.mission.empty()) want_costs.insert(c.mission);
+    for (const auto& p : facts.periods)
+      if (!p.mission.empty()) want_periods.insert(p.mission);
+    EXPECT_EQ(cost_terms, want_costs) << path;
+    EXPECT_EQ(period_terms, want_periods) << path;
     // The document data keeps only the list of missions.
     json data = json::parse(built.doc.get_data());
     EXPECT_FALSE(data["facts"].contains("costs"));
@@ -78,6 +95,24 @@ TEST(FactSlot, DamagedValuesDecodeToNothing) {
   std::string huge = good;
   huge[4] = '\x7f';  // claims a decoded size of ~2 GB
   EXPECT_EQ(kz::fact_slot::decode(huge), "");
+  std::string wrong_size = good;
+  wrong_size[1] = static_cast<char>(wrong_size[1] + 1);  // one byte more than the data holds
+  EXPECT_EQ(kz::fact_slot::decode(wrong_size), "");
+}
+
+// Values written in the first format (zlib behind a 'Z') still decode.
+TEST(FactSlot, ZlibValuesOfTheFirstFormatDecode) {
+  const std::string lines = "{\"id\":\"kst-1-2\"}\nc\tefp-litouwen\t{\"amount_eur\":5}";
+  uLongf packed = compressBound(static_cast<uLong>(lines.size()));
+  std::string value(5 + packed, '\0');
+  value[0] = 'Z';
+  for (int i = 0; i < 4; ++i) value[1 + i] = static_cast<char>((lines.size() >> (8 * i)) & 0xFF);
+  ASSERT_EQ(compress2(reinterpret_cast<Bytef*>(value.data() + 5), &packed, reinterpret_cast<const Bytef*>(lines.data()),
+                      static_cast<uLong>(lines.size()), 9),
+            Z_OK);
+  value.resize(5 + packed);
+  EXPECT_EQ(kz::fact_slot::decode(value), lines);
+  EXPECT_EQ(kz::fact_slot::decode(value.substr(0, value.size() - 2)), "");
 }
 
 // An index written before the slot: facts only in the document data.
@@ -98,6 +133,13 @@ TEST(FactSlot, IndexWithoutTheSlotAnswersTheSame) {
       data["facts"] = kz::facts_to_json(kz::extract_facts(text, kz::extract_metadata(text, data["sha256"]), missions));
       doc.set_data(data.dump());
       doc.remove_value(kz::schema::kSlotFacts);
+      std::vector<std::string> fact_terms;
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if ((*t).starts_with(kz::schema::kFactCost) || (*t).starts_with(kz::schema::kFactPeriod) ||
+            *t == kz::schema::kFactTerms)
+          fact_terms.push_back(*t);
+      ASSERT_FALSE(fact_terms.empty()) << path;
+      for (const auto& t : fact_terms) doc.remove_term(t);
       w.replace_document(*p, doc);
     }
     w.commit();
