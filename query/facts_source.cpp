@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "indexer/fact_slot.h"
 #include "indexer/index_schema.h"
@@ -63,7 +62,7 @@ namespace {
 // What one stored copy of a document says: its brief meta and its facts for the asked mission.
 struct Stored {
   std::string id;           // the id slot, or "" (then meta's id)
-  std::string slot, data;   // the facts slot; the document data only when the slot is empty
+  std::string lines, data;  // the decoded facts slot; the document data only when that is empty
   bool ok = false;
   json meta;
   std::vector<Fact> costs, periods;
@@ -72,8 +71,7 @@ struct Stored {
 // From the facts slot, parsing only the lines of the asked mission and kinds, or from the whole
 // document data in an index made before the slot (or should the slot be damaged).
 void read_facts(Stored& s, const std::string& mission_id, FactKinds kinds) {
-  std::string lines = fact_slot::decode(s.slot);
-  if (lines.empty()) {
+  if (s.lines.empty()) {
     json data = json::parse(s.data, nullptr, false);
     if (!data.is_object()) return;  // a damaged record should not hide the others
     s.ok = true;
@@ -88,7 +86,7 @@ void read_facts(Stored& s, const std::string& mission_id, FactKinds kinds) {
     }
     return;
   }
-  std::string_view rest(lines);
+  std::string_view rest(s.lines);
   auto line = [&] {
     auto nl = rest.find('\n');
     std::string_view l = rest.substr(0, nl);
@@ -109,22 +107,6 @@ void read_facts(Stored& s, const std::string& mission_id, FactKinds kinds) {
     if (!f.is_object()) continue;
     (l[0] == fact_slot::kCost ? s.costs : s.periods).push_back({std::move(f), stored_key(stored)});
   }
-}
-
-// Decoding and parsing is most of a fact command's time and needs no index access, so a batch
-// of stored values is read on all cores once it has been fetched.
-void read_all(std::vector<Stored>& batch, const std::string& mission_id, FactKinds kinds) {
-  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-  const std::size_t per = (batch.size() + threads - 1) / threads;
-  if (threads == 1 || batch.size() < 64) {
-    for (auto& s : batch) read_facts(s, mission_id, kinds);
-    return;
-  }
-  std::vector<std::jthread> workers;
-  for (std::size_t from = 0; from < batch.size(); from += per)
-    workers.emplace_back([&, from] {
-      for (std::size_t i = from; i < std::min(batch.size(), from + per); ++i) read_facts(batch[i], mission_id, kinds);
-    });
 }
 
 // The documents to read: all tagged with the mission, or those stating the wanted kind plus
@@ -170,18 +152,13 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
     v.skip_to(did);
     return v != db.valuestream_end(0) && v.get_docid() == did ? *v : std::string();
   };
-  constexpr std::size_t kBatch = 2048;  // bounds memory whatever the mission's size
-  std::vector<Stored> batch;
-  for (auto m = matches.begin(); m != matches.end();) {
-    batch.clear();
-    for (; m != matches.end() && batch.size() < kBatch; ++m) {
-      Stored& s = batch.emplace_back();
-      s.slot = value_at(facts, *m);
-      s.id = value_at(ids, *m);
-      if (s.slot.empty()) s.data = m.get_document().get_data();
-    }
-    read_all(batch, mission_id, kinds);
-    for (auto& s : batch) take(s);
+  for (auto m = matches.begin(); m != matches.end(); ++m) {
+    Stored s;
+    s.lines = fact_slot::decode(value_at(facts, *m));
+    s.id = value_at(ids, *m);
+    if (s.lines.empty()) s.data = m.get_document().get_data();
+    read_facts(s, mission_id, kinds);
+    take(s);
   }
   std::vector<MissionDocument> out;
   out.reserve(by_id.size());
