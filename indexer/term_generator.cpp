@@ -1,5 +1,7 @@
 // Word terms for a piece of text, through the shared Dutch analysis chain: folded words with
-// positions (phrases), stems for ranking, compound parts at the compound's position.
+// positions (phrases), stems for ranking, compound parts as plain terms. Parts carry no
+// positions: a phrase is matched against the words as printed, and their positions took 9% of
+// the position table.
 #include <vector>
 
 #include "indexer/document_builder.h"
@@ -32,7 +34,7 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, Xapian:
     if (analyzer.is_stopword(tok.norm)) continue;
     doc.add_term(schema::term(schema::kStem, analyzer.stem(tok.norm)));
     for (const auto& part : analyzer.compound_parts(tok.norm)) {
-      doc.add_posting(part, pos);
+      doc.add_term(part);
       doc.add_term(schema::term(schema::kStem, analyzer.stem(part)));
     }
   }

@@ -56,6 +56,23 @@ TEST_F(DutchSearch, RapportageFindsVoortgangsrapportage) {
   EXPECT_TRUE(hits.count("MINDEF20260027574.pdf"));
 }
 
+// The part is a term for word searches but has no positions of its own, so a phrase matches
+// the words as printed rather than pieces of longer words.
+TEST_F(DutchSearch, CompoundPartsAreTermsWithoutPositions) {
+  const std::string path = kz::test::corpus_dir() + "/MINDEF20260027574.pdf";
+  kz::BuiltDocument built = kz::build_document(path, "0", kz::MissionTable::load_default());
+  const Xapian::Document& doc = built.doc;
+  auto t = doc.termlist_begin();
+  t.skip_to("rapportage");
+  ASSERT_NE(t, doc.termlist_end());
+  ASSERT_EQ(*t, "rapportage");  // only "voortgangsrapportage" is printed there
+  EXPECT_EQ(t.positionlist_count(), 0u);
+  t.skip_to("voortgangsrapportage");
+  ASSERT_NE(t, doc.termlist_end());
+  EXPECT_EQ(*t, "voortgangsrapportage");
+  EXPECT_GT(t.positionlist_count(), 0u);
+}
+
 TEST_F(DutchSearch, NatoFindsNavo) {
   // The nota says only "NAVO"; NATO must find it through the synonym list.
   auto hits = files("NATO");
