@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "indexer/document_json.h"
 #include "indexer/indexer.h"
 
 namespace kz::cli {
@@ -91,7 +92,7 @@ int run(const Globals& g, const IndexArgs& a) {
     for (const auto& f : s.failed) j["failed"].push_back({{"file", f.file}, {"error", f.error}});
     j["seconds"] = s.seconds;
     j["interrupted"] = s.interrupted;
-    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << json_text(j) << "\n";
   } else {
     std::printf("indexed: %zu, unchanged: %zu, failed: %zu", s.indexed, s.unchanged, s.failed.size());
     if (s.duplicates) std::printf(", duplicates: %zu", s.duplicates);

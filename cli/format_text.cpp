@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "indexer/document_json.h"
+
 namespace kz::cli {
 namespace {
 
@@ -84,7 +86,7 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
 }
 
 std::string json_line(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return json_text(j) + "\n";
 }
 
 }  // namespace kz::cli

@@ -90,7 +90,7 @@ BuiltDocument build_document(const std::string& path, const std::string& sha256_
   data["sha256"] = sha256_hex;
   data[std::string(schema::kDataPages)] = std::move(pages);
   data[std::string(schema::kDataFootnotes)] = std::move(notes);
-  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  doc.set_data(json_text(data));
   return {std::move(doc), meta.id};
 }
 

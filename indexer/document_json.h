@@ -18,4 +18,10 @@ nlohmann::json metadata_to_json(const Metadata& m, int pages);
 //  "end"|null,"text","page","sentence"}]}
 nlohmann::json facts_to_json(const Facts& f);
 
+// Compact JSON text with invalid UTF-8 replaced (U+FFFD), never an exception: how the index
+// stores JSON and how the command line prints it. A PDF's bytes are not always valid UTF-8.
+inline std::string json_text(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace kz

@@ -6,10 +6,10 @@
 
 #include <memory>
 
+#include "indexer/document_json.h"
+
 namespace kz::fact_slot {
 namespace {
-
-std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 constexpr char kZstd = 'S';
 constexpr char kZlib = 'Z';  // the first format; still read, no longer written
@@ -51,7 +51,7 @@ std::string encode(const nlohmann::json& meta, const nlohmann::json& facts) {
   nlohmann::json brief = nlohmann::json::object();
   for (const char* key : {"id", "date", "title", "doctype"})
     if (auto it = meta.find(key); it != meta.end()) brief[key] = *it;
-  std::string lines = dump(brief);
+  std::string lines = json_text(brief);
   for (auto [list, kind] : {std::pair{"costs", kCost}, std::pair{"periods", kPeriod}})
     for (const auto& f : facts.value(list, nlohmann::json::array())) {
       auto m = f.find("mission");
@@ -61,7 +61,7 @@ std::string encode(const nlohmann::json& meta, const nlohmann::json& facts) {
       lines += '\t';
       lines += m->get<std::string>();
       lines += '\t';
-      lines += dump(f);
+      lines += json_text(f);
     }
   std::string out(5 + ZSTD_compressBound(lines.size()), '\0');
   out[0] = kZstd;

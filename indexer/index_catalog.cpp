@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "indexer/document_json.h"
 #include "indexer/index_schema.h"
 
 namespace kz {
@@ -57,7 +58,7 @@ void Catalog::store(const std::string& sha256, Xapian::Document doc, const std::
     auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (data.is_discarded()) data = nlohmann::json::object();
     data[std::string(schema::kDataFiles)] = files;
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    doc.set_data(json_text(data));
   }
   if (!files.empty()) doc.add_value(schema::kSlotFile, files.front());
   db_.replace_document(term, doc);
@@ -80,7 +81,7 @@ void Catalog::attach(const std::string& sha256, const std::string& path) {
   auto& files = data[std::string(schema::kDataFiles)];
   if (std::find(files.begin(), files.end(), path) != files.end()) return;
   files.push_back(path);
-  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  doc.set_data(json_text(data));
   db_.replace_document(doc.get_docid(), doc);
 }
 
@@ -98,7 +99,7 @@ void Catalog::detach(const std::string& sha256, const std::string& path) {
   }
   files = kept;
   doc.add_value(schema::kSlotFile, kept.front().get<std::string>());
-  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  doc.set_data(json_text(data));
   db_.replace_document(doc.get_docid(), doc);
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "indexer/document_json.h"
 #include "indexer/fact_slot.h"
 #include "indexer/index_schema.h"
 
@@ -23,7 +24,7 @@ struct Fact {
 std::string fact_key(const json& f) {
   json k = f;
   k.erase("page");
-  return k.dump(-1, ' ', false, json::error_handler_t::replace);
+  return json_text(k);
 }
 
 std::string stored_key(std::string_view stored) {
