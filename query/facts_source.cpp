@@ -60,54 +60,48 @@ const Mission& resolve_mission(const Index& index, const std::string& typed) {
 
 namespace {
 
-// What one stored copy of a document says: its brief meta and its facts for the asked mission.
-struct Stored {
-  std::string id;           // the id slot, or "" (then meta's id)
-  std::string lines, data;  // the decoded facts slot; the document data only when that is empty
-  bool ok = false;
-  json meta;
-  std::vector<Fact> costs, periods;
-};
-
-// From the facts slot, parsing only the lines of the asked mission and kinds, or from the whole
-// document data in an index made before the slot (or should the slot be damaged).
-void read_facts(Stored& s, const std::string& mission_id, FactKinds kinds) {
-  if (s.lines.empty()) {
-    json data = json::parse(s.data, nullptr, false);
-    if (!data.is_object()) return;  // a damaged record should not hide the others
-    s.ok = true;
-    s.meta = data.value("meta", json::object());
-    const json facts = data.value(std::string(schema::kDataFacts), json::object());
-    if (!facts.is_object()) return;
-    for (auto [list, into] : {std::pair{"costs", &s.costs}, std::pair{"periods", &s.periods}}) {
-      const json all = facts.value(list, json::array());
-      if (!all.is_array()) continue;
-      for (const auto& f : all)
-        if (f.is_object() && text_field(f, "mission") == mission_id) into->push_back({f, fact_key(f)});
-    }
-    return;
-  }
-  std::string_view rest(s.lines);
+// A document's brief meta and its facts for one mission, from the facts slot: only the lines
+// of that mission and of the asked kinds are parsed. False when the meta line is damaged.
+bool read_slot_facts(std::string_view lines, const std::string& mission_id, FactKinds kinds, json& meta,
+                     std::vector<Fact>& costs, std::vector<Fact>& periods) {
   auto line = [&] {
-    auto nl = rest.find('\n');
-    std::string_view l = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    auto nl = lines.find('\n');
+    std::string_view l = lines.substr(0, nl);
+    lines = nl == std::string_view::npos ? std::string_view() : lines.substr(nl + 1);
     return l;
   };
-  s.meta = json::parse(line(), nullptr, false);
-  if (!s.meta.is_object()) return;
-  s.ok = true;
+  meta = json::parse(line(), nullptr, false);
+  if (!meta.is_object()) return false;
   const std::string wanted = std::string("\t") + mission_id + "\t";
   const bool want_costs = kinds != FactKinds::periods, want_periods = kinds != FactKinds::costs;
-  while (!rest.empty()) {
+  while (!lines.empty()) {
     std::string_view l = line();
     if (l.size() < wanted.size() + 1 || l.substr(1, wanted.size()) != wanted) continue;
     if (!(l[0] == fact_slot::kCost ? want_costs : want_periods)) continue;
     std::string_view stored = l.substr(1 + wanted.size());
     json f = json::parse(stored, nullptr, false);
     if (!f.is_object()) continue;
-    (l[0] == fact_slot::kCost ? s.costs : s.periods).push_back({std::move(f), stored_key(stored)});
+    (l[0] == fact_slot::kCost ? costs : periods).push_back({std::move(f), stored_key(stored)});
   }
+  return true;
+}
+
+// The same from the whole document data, in an index made before the slot (or should the slot
+// be damaged). False when the data is damaged: such a record should not hide the others.
+bool read_data_facts(const std::string& stored, const std::string& mission_id, json& meta, std::vector<Fact>& costs,
+                     std::vector<Fact>& periods) {
+  json data = json::parse(stored, nullptr, false);
+  if (!data.is_object()) return false;
+  meta = data.value("meta", json::object());
+  const json facts = data.value(std::string(schema::kDataFacts), json::object());
+  if (!facts.is_object()) return true;
+  for (auto [list, into] : {std::pair{"costs", &costs}, std::pair{"periods", &periods}}) {
+    const json all = facts.value(list, json::array());
+    if (!all.is_array()) continue;
+    for (const auto& f : all)
+      if (f.is_object() && text_field(f, "mission") == mission_id) into->push_back({f, fact_key(f)});
+  }
+  return true;
 }
 
 // The documents to read: all tagged with the mission, or those stating the wanted kind plus
@@ -131,35 +125,34 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
   const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
   std::map<std::string, MissionDocument> by_id;
   std::map<std::string, std::set<std::string>> seen;  // per id: fact keys already taken
-  auto take = [&](Stored& s) {
-    if (!s.ok) return;
-    std::string id = s.id.empty() ? text_field(s.meta, "id") : s.id;
-    if (id.empty()) return;
+  // Matches come in docid order, so the value streams are read front to back, not sought.
+  Xapian::ValueIterator facts = db.valuestream_begin(schema::kSlotFacts), ids = db.valuestream_begin(schema::kSlotId);
+  const Xapian::ValueIterator end;
+  auto value_at = [&end](Xapian::ValueIterator& v, Xapian::docid did) {
+    if (v == end) return std::string();
+    v.skip_to(did);
+    return v != end && v.get_docid() == did ? *v : std::string();
+  };
+  for (auto m = matches.begin(); m != matches.end(); ++m) {
+    json meta;
+    std::vector<Fact> costs, periods;
+    const std::string lines = fact_slot::decode(value_at(facts, *m));
+    if (!(lines.empty() ? read_data_facts(m.get_document().get_data(), mission_id, meta, costs, periods)
+                        : read_slot_facts(lines, mission_id, kinds, meta, costs, periods)))
+      continue;
+    std::string id = value_at(ids, *m);
+    if (id.empty()) id = text_field(meta, "id");
+    if (id.empty()) continue;
     MissionDocument& d = by_id[id];
     if (d.id.empty()) {
       d.id = id;
-      d.date = text_field(s.meta, "date");
-      d.title = text_field(s.meta, "title");
-      d.doctype = text_field(s.meta, "doctype");
+      d.date = text_field(meta, "date");
+      d.title = text_field(meta, "title");
+      d.doctype = text_field(meta, "doctype");
     }
     auto& keys = seen[id];
-    add_facts(d.costs, keys, s.costs);
-    add_facts(d.periods, keys, s.periods);
-  };
-  // Matches come in docid order, so the value streams are read front to back, not sought.
-  Xapian::ValueIterator facts = db.valuestream_begin(schema::kSlotFacts), ids = db.valuestream_begin(schema::kSlotId);
-  auto value_at = [&db](Xapian::ValueIterator& v, Xapian::docid did) {
-    if (v == db.valuestream_end(0)) return std::string();
-    v.skip_to(did);
-    return v != db.valuestream_end(0) && v.get_docid() == did ? *v : std::string();
-  };
-  for (auto m = matches.begin(); m != matches.end(); ++m) {
-    Stored s;
-    s.lines = fact_slot::decode(value_at(facts, *m));
-    s.id = value_at(ids, *m);
-    if (s.lines.empty()) s.data = m.get_document().get_data();
-    read_facts(s, mission_id, kinds);
-    take(s);
+    add_facts(d.costs, keys, costs);
+    add_facts(d.periods, keys, periods);
   }
   std::vector<MissionDocument> out;
   out.reserve(by_id.size());
