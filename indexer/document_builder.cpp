@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/document_data.h"
 #include "indexer/document_json.h"
 #include "indexer/fact_slot.h"
 #include "indexer/facts.h"
@@ -90,7 +91,7 @@ BuiltDocument build_document(const std::string& path, const std::string& sha256_
   data["sha256"] = sha256_hex;
   data[std::string(schema::kDataPages)] = std::move(pages);
   data[std::string(schema::kDataFootnotes)] = std::move(notes);
-  doc.set_data(json_text(data));
+  doc.set_data(document_data::encode(std::move(data)));
   return {std::move(doc), meta.id};
 }
 

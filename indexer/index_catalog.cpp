@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "indexer/document_json.h"
+#include "indexer/document_data.h"
 #include "indexer/index_schema.h"
 
 namespace kz {
@@ -55,10 +55,10 @@ void Catalog::store(const std::string& sha256, Xapian::Document doc, const std::
   // The worker records the one file it read; only a content met under several paths in this
   // run needs its data rewritten (parsing the data again costs as much as writing the document).
   if (files.size() != 1 || doc.get_value(schema::kSlotFile) != files.front()) {
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    auto data = document_data::decode(doc.get_data());
     if (data.is_discarded()) data = nlohmann::json::object();
     data[std::string(schema::kDataFiles)] = files;
-    doc.set_data(json_text(data));
+    doc.set_data(document_data::encode(std::move(data)));
   }
   if (!files.empty()) doc.add_value(schema::kSlotFile, files.front());
   db_.replace_document(term, doc);
@@ -69,7 +69,7 @@ std::optional<std::pair<Xapian::Document, nlohmann::json>> Catalog::load(const s
   auto id = docid_of(sha256);
   if (!id) return std::nullopt;
   Xapian::Document doc = db_.get_document(*id);
-  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  auto data = document_data::decode(doc.get_data());
   if (data.is_discarded()) return std::nullopt;
   return std::make_pair(std::move(doc), std::move(data));
 }
@@ -81,7 +81,7 @@ void Catalog::attach(const std::string& sha256, const std::string& path) {
   auto& files = data[std::string(schema::kDataFiles)];
   if (std::find(files.begin(), files.end(), path) != files.end()) return;
   files.push_back(path);
-  doc.set_data(json_text(data));
+  doc.set_data(document_data::encode(std::move(data)));
   db_.replace_document(doc.get_docid(), doc);
 }
 
@@ -99,7 +99,7 @@ void Catalog::detach(const std::string& sha256, const std::string& path) {
   }
   files = kept;
   doc.add_value(schema::kSlotFile, kept.front().get<std::string>());
-  doc.set_data(json_text(data));
+  doc.set_data(document_data::encode(std::move(data)));
   db_.replace_document(doc.get_docid(), doc);
 }
 

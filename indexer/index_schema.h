@@ -43,7 +43,7 @@ inline constexpr std::string_view kMetaFilePrefix = "file:";  // file:<path> -> 
 inline constexpr std::string_view kMetaMissions = "missions"; // the mission table (TSV) in force when indexed
 inline constexpr std::string_view kMetaSchema = "schema";
 
-// Document data is one JSON object:
+// Document data is one record (its bytes are defined in document_data.h):
 // {"meta": {show fields...}, "files": [path...], "sha256": "...",
 //  "pages": ["clean body text of page 1", ...], "footnotes": [{"page","marker","text"}...],
 //  "facts": {"missions": [...]}}  (costs and periods are in the facts slot; indexes made before

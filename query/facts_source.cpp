@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "indexer/document_data.h"
 #include "indexer/document_json.h"
 #include "indexer/fact_slot.h"
 #include "indexer/index_schema.h"
@@ -90,7 +91,7 @@ bool read_slot_facts(std::string_view lines, const std::string& mission_id, Fact
 // be damaged). False when the data is damaged: such a record should not hide the others.
 bool read_data_facts(const std::string& stored, const std::string& mission_id, json& meta, std::vector<Fact>& costs,
                      std::vector<Fact>& periods) {
-  json data = json::parse(stored, nullptr, false);
+  const json data = document_data::split(stored).head;
   if (!data.is_object()) return false;
   meta = data.value("meta", json::object());
   const json facts = data.value(std::string(schema::kDataFacts), json::object());

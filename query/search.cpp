@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "indexer/document_data.h"
 #include "indexer/index_schema.h"
 #include "indexer/kamerstuk_ref.h"
 #include "query/index_retry.h"
@@ -70,19 +71,21 @@ Hit make_hit(const Xapian::MSetIterator& m, const SnippetMaker& snippets) {
   h.id = doc.get_value(schema::kSlotId);
   h.file = doc.get_value(schema::kSlotFile);
   h.score = m.get_weight();
-  nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  if (data.is_object()) {
-    const auto meta = data.value(std::string(schema::kDataMeta), nlohmann::json::object());
+  const std::string stored = doc.get_data();
+  document_data::Parts data = document_data::split(stored);
+  if (data.head.is_object()) {
+    const auto meta = data.head.value(std::string(schema::kDataMeta), nlohmann::json::object());
     if (meta.is_object()) {
       if (h.id.empty()) h.id = meta.value("id", std::string());
       if (meta.value("title", nlohmann::json()).is_string()) h.title = meta.value("title", std::string());
       if (meta.value("date", nlohmann::json()).is_string()) h.date = meta.value("date", std::string());
     }
     if (h.file.empty()) {
-      auto files = data.value(std::string(schema::kDataFiles), nlohmann::json::array());
+      auto files = data.head.value(std::string(schema::kDataFiles), nlohmann::json::array());
       if (files.is_array() && !files.empty() && files[0].is_string()) h.file = files[0].get<std::string>();
     }
-    Snippet s = snippets.best_in_document(data);
+    Snippet s = snippets.best_in_document(
+        data.pages, data.head.value(std::string(schema::kDataFootnotes), nlohmann::json::array()));
     h.snippet = std::move(s.text);
     h.marks = std::move(s.marks);
     h.page = s.page;

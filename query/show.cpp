@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "indexer/document_data.h"
 #include "indexer/index_schema.h"
 #include "indexer/kamerstuk_ref.h"
 #include "query/index_retry.h"
@@ -155,7 +156,7 @@ json field_or(const json& o, const char* key, json fallback) {
 
 json show_object(const Xapian::Database& db, Xapian::docid did, bool with_text) {
   Xapian::Document doc = db.get_document(did);
-  json data = json::parse(doc.get_data(), nullptr, false);
+  json data = document_data::decode(doc.get_data());
   if (!data.is_object()) data = json::object();
   json meta = field_or(data, "meta", json::object());
   json facts = field_or(data, "facts", json::object());

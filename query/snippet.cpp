@@ -13,7 +13,7 @@ bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c 
 
 // Copies text[b, e) with runs of white space (line and paragraph breaks) made one space,
 // carrying byte ranges along.
-Snippet squeeze(const std::string& text, std::size_t b, std::size_t e,
+Snippet squeeze(std::string_view text, std::size_t b, std::size_t e,
                 const std::vector<std::pair<std::size_t, std::size_t>>& marks) {
   Snippet s;
   std::vector<std::size_t> at(e - b + 1, 0);
@@ -83,12 +83,12 @@ SnippetMaker::Match SnippetMaker::match(const std::string& norm, bool screen) co
   return cache_.emplace(norm, m).first->second;
 }
 
-Snippet SnippetMaker::best_in(const std::string& text, int page) const {
+Snippet SnippetMaker::best_in(std::string_view text, int page) const {
   return best_in(text, page, false, 0, text.size());
 }
 
-Snippet SnippetMaker::best_in(const std::string& text, int page, bool screen, std::size_t from, std::size_t to) const {
-  auto tokens = analysis::tokenize(std::string_view(text).substr(from, to - from));
+Snippet SnippetMaker::best_in(std::string_view text, int page, bool screen, std::size_t from, std::size_t to) const {
+  auto tokens = analysis::tokenize(text.substr(from, to - from));
   for (auto& t : tokens) t.offset += from;
   std::vector<const analysis::Token*> words;
   std::vector<Match> keys;
@@ -166,38 +166,37 @@ Snippet SnippetMaker::best_in(const std::string& text, int page, bool screen, st
   return s;
 }
 
-Snippet SnippetMaker::best_in_document(const nlohmann::json& data) const {
-  Snippet s = best_in_document(data, true);
-  if (s.score < 100 && !terms_.empty()) s = best_in_document(data, false);
+Snippet SnippetMaker::best_in_document(const std::vector<std::string_view>& pages, const nlohmann::json& footnotes) const {
+  Snippet s = best_in_document(pages, footnotes, true);
+  if (s.score < 100 && !terms_.empty()) s = best_in_document(pages, footnotes, false);
   return s;
 }
 
-Snippet SnippetMaker::best_in_document(const nlohmann::json& data, bool screen) const {
-  std::vector<std::pair<const std::string*, int>> texts;  // text, page
-  if (auto p = data.find("pages"); p != data.end() && p->is_array())
-    for (std::size_t i = 0; i < p->size(); ++i)
-      if ((*p)[i].is_string()) texts.emplace_back(&(*p)[i].get_ref<const std::string&>(), static_cast<int>(i) + 1);
-  if (auto f = data.find("footnotes"); f != data.end() && f->is_array())
-    for (const auto& fn : *f)
+Snippet SnippetMaker::best_in_document(const std::vector<std::string_view>& pages, const nlohmann::json& footnotes,
+                                       bool screen) const {
+  std::vector<std::pair<std::string_view, int>> texts;  // text, page
+  for (std::size_t i = 0; i < pages.size(); ++i) texts.emplace_back(pages[i], static_cast<int>(i) + 1);
+  if (footnotes.is_array())
+    for (const auto& fn : footnotes)
       if (auto t = fn.is_object() ? fn.find("text") : fn.end(); fn.is_object() && t != fn.end() && t->is_string())
-        texts.emplace_back(&t->get_ref<const std::string&>(), fn.value("page", 0));
+        texts.emplace_back(t->get_ref<const std::string&>(), fn.value("page", 0));
   std::vector<std::pair<std::size_t, std::size_t>> ranges;  // per text: the stretch to tokenize
-  for (auto [text, page] : texts) ranges.emplace_back(0, text->size());
+  for (auto [text, page] : texts) ranges.emplace_back(0, text.size());
   if (screen) {
     std::vector<std::pair<int, std::size_t>> ranked;  // promise, index
     std::vector<std::vector<SnippetScreen::Hit>> hits;
     for (std::size_t i = 0; i < texts.size(); ++i) {
-      hits.push_back(screen_.hits(*texts[i].first));
+      hits.push_back(screen_.hits(texts[i].first));
       if (int p = screen_.promise(hits.back()); p > 0) ranked.emplace_back(-p, i);
     }
     std::stable_sort(ranked.begin(), ranked.end());
     if (ranked.size() > kPromisingTexts) ranked.resize(kPromisingTexts);
     std::sort(ranked.begin(), ranked.end(), [](auto a, auto b) { return a.second < b.second; });
-    std::vector<std::pair<const std::string*, int>> kept;
+    std::vector<std::pair<std::string_view, int>> kept;
     std::vector<std::pair<std::size_t, std::size_t>> kept_ranges;
     for (auto [p, i] : ranked) {
       kept.push_back(texts[i]);
-      kept_ranges.push_back(screen_.region(*texts[i].first, hits[i]));
+      kept_ranges.push_back(screen_.region(texts[i].first, hits[i]));
     }
     texts = std::move(kept);
     ranges = std::move(kept_ranges);
@@ -206,8 +205,8 @@ Snippet SnippetMaker::best_in_document(const nlohmann::json& data, bool screen) 
   bool have = false;
   for (std::size_t i = 0; i < texts.size(); ++i) {
     auto [text, page] = texts[i];
-    if (text->empty()) continue;
-    Snippet s = best_in(*text, page, screen, ranges[i].first, ranges[i].second);
+    if (text.empty()) continue;
+    Snippet s = best_in(text, page, screen, ranges[i].first, ranges[i].second);
     if (s.text.empty()) continue;
     if (!have || s.score > best.score) {
       best = std::move(s);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -26,10 +27,10 @@ class SnippetMaker {
   SnippetMaker(QueryTerms terms, std::size_t window_words = 30);
 
   // The best window of one piece of text (a page body or a footnote).
-  Snippet best_in(const std::string& text, int page) const;
+  Snippet best_in(std::string_view text, int page) const;
 
-  // The best window over a document's stored data (its "pages" and "footnotes").
-  Snippet best_in_document(const nlohmann::json& data) const;
+  // The best window over a document's pages (page 1 first) and its stored "footnotes" array.
+  Snippet best_in_document(const std::vector<std::string_view>& pages, const nlohmann::json& footnotes) const;
 
  private:
   struct Match {
@@ -40,8 +41,9 @@ class SnippetMaker {
   // one of its compound parts. With `screen`, a word that contains none of the query's
   // leading letters is taken as no match without asking the stemmer.
   Match match(const std::string& norm, bool screen) const;
-  Snippet best_in(const std::string& text, int page, bool screen, std::size_t from, std::size_t to) const;
-  Snippet best_in_document(const nlohmann::json& data, bool screen) const;
+  Snippet best_in(std::string_view text, int page, bool screen, std::size_t from, std::size_t to) const;
+  Snippet best_in_document(const std::vector<std::string_view>& pages, const nlohmann::json& footnotes,
+                           bool screen) const;
 
   QueryTerms terms_;
   SnippetScreen screen_;

@@ -23,7 +23,7 @@ struct Folded {
   std::vector<std::size_t> from;
 };
 
-Folded fold_bytes(const std::string& raw) {
+Folded fold_bytes(std::string_view raw) {
   Folded f;
   f.text.reserve(raw.size());
   f.from.reserve(raw.size());
@@ -63,7 +63,7 @@ bool SnippetScreen::may_match(const std::string& norm) const {
   });
 }
 
-std::vector<SnippetScreen::Hit> SnippetScreen::hits(const std::string& text) const {
+std::vector<SnippetScreen::Hit> SnippetScreen::hits(std::string_view text) const {
   Folded f = fold_bytes(text);
   std::vector<Hit> out;
   for (const auto& k : keys_)
@@ -84,7 +84,7 @@ int SnippetScreen::promise(const std::vector<Hit>& all) const {
   return distinct * 100 + std::min(weight, 99);
 }
 
-std::pair<std::size_t, std::size_t> SnippetScreen::region(const std::string& text, const std::vector<Hit>& all) const {
+std::pair<std::size_t, std::size_t> SnippetScreen::region(std::string_view text, const std::vector<Hit>& all) const {
   constexpr std::size_t kCluster = 300, kBefore = 600, kAfter = 900;
   if (text.size() <= kBefore + kAfter || all.empty()) return {0, text.size()};
   // The 300-byte stretch with the most query words, then the most weight.

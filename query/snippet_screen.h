@@ -3,6 +3,7 @@
 // match at all. Stemming every word of ten documents costs more than the search itself.
 #pragma once
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,7 +32,7 @@ class SnippetScreen {
   };
   // Where the query's keys occur in a text (ASCII lower case, Latin-1 accents dropped), in
   // text order. promise() and region() both work from this one scan.
-  std::vector<Hit> hits(const std::string& text) const;
+  std::vector<Hit> hits(std::string_view text) const;
 
   // How promising a text looks: query words found in it (x100) plus their weighted occurrences;
   // the query's exact forms weigh more than stems and prefixes, as in the snippet's own score.
@@ -39,7 +40,7 @@ class SnippetScreen {
 
   // The byte range of `text` around its most promising stretch, cut at spaces: enough words on
   // both sides for a snippet window, far less than a page to tokenize. The whole text when short.
-  std::pair<std::size_t, std::size_t> region(const std::string& text, const std::vector<Hit>& hits) const;
+  std::pair<std::size_t, std::size_t> region(std::string_view text, const std::vector<Hit>& hits) const;
 
  private:
   std::vector<Key> keys_;

@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "indexer/document_data.h"
 #include "tests/test_support.h"
 
 namespace kz::test {
@@ -164,7 +165,7 @@ inline std::string check_index(const std::string& db_path, IndexState* state = n
         std::string sha;
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
           if ((*t).size() == 65 && (*t)[0] == 'Q') sha = (*t).substr(1);
-        auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        auto data = kz::document_data::decode(doc.get_data());
         if (sha.empty() || data.is_discarded() || !data.contains("files")) {
           problem("document " + std::to_string(*d) + " has no content hash or no readable data");
           continue;

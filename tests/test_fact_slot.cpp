@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "indexer/document_data.h"
 #include "indexer/content_hash.h"
 #include "indexer/document_builder.h"
 #include "indexer/document_json.h"
@@ -79,7 +80,7 @@ TEST(FactSlot, HoldsEveryMissionFactOfTheSampleDocuments) {
     EXPECT_EQ(cost_terms, want_costs) << path;
     EXPECT_EQ(period_terms, want_periods) << path;
     // The document data keeps only the list of missions.
-    json data = json::parse(built.doc.get_data());
+    json data = kz::document_data::decode(built.doc.get_data());
     EXPECT_FALSE(data["facts"].contains("costs"));
     EXPECT_EQ(data["facts"]["missions"], kz::facts_to_json(facts)["missions"]);
   }
@@ -127,7 +128,7 @@ TEST(FactSlot, IndexWithoutTheSlotAnswersTheSame) {
     auto missions = kz::MissionTable::load_default();
     for (auto p = w.postlist_begin(""); p != w.postlist_end(""); ++p) {
       Xapian::Document doc = w.get_document(*p);
-      json data = json::parse(doc.get_data());
+      json data = kz::document_data::decode(doc.get_data());
       std::string path = data["files"][0];
       kz::CleanText text = kz::read_pdf(path);
       data["facts"] = kz::facts_to_json(kz::extract_facts(text, kz::extract_metadata(text, data["sha256"]), missions));

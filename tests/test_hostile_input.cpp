@@ -7,6 +7,7 @@
 
 #include <iostream>
 
+#include "indexer/document_data.h"
 #include "tests/hardening_support.h"
 #include "tests/hostile_pdfs.h"
 
@@ -69,7 +70,7 @@ std::string outcome(const RunReport& r, const std::string& file) {
 std::size_t pages_of(const std::string& db, const std::string& file) {
   Xapian::Database x(db);
   for (auto d = x.postlist_begin(""); d != x.postlist_end(""); ++d) {
-    auto data = nlohmann::json::parse(x.get_document(*d).get_data(), nullptr, false);
+    auto data = kz::document_data::decode(x.get_document(*d).get_data());
     if (data.is_discarded()) continue;
     for (const auto& f : data["files"])
       if (f == file) return data["pages"].size();

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "indexer/document_data.h"
 #include "indexer/index_schema.h"
 #include "tests/test_support.h"
 
@@ -48,7 +49,7 @@ struct Fixture {
     Xapian::Database d(db);
     std::string term = kz::schema::term(kz::schema::kId, id);
     for (auto it = d.postlist_begin(term); it != d.postlist_end(term); ++it)
-      return nlohmann::json::parse(d.get_document(*it).get_data());
+      return kz::document_data::decode(d.get_document(*it).get_data());
     return nullptr;
   }
 };

@@ -178,12 +178,12 @@ TEST(Snippet, WindowHoldsTheMostDifferentQueryWords) {
 }
 
 TEST(Snippet, DocumentDataPicksThePageOrFootnoteWithTheTerms) {
-  nlohmann::json data = {{"pages", {"Eerste pagina zonder de gezochte woorden.", kPage}},
-                         {"footnotes", {{{"page", 1}, {"marker", "1"}, {"text", "Kamerstuk 29 521, nr. 481 over de eFP."}}}}};
+  std::vector<std::string_view> pages = {"Eerste pagina zonder de gezochte woorden.", kPage};
+  nlohmann::json notes = {{{"page", 1}, {"marker", "1"}, {"text", "Kamerstuk 29 521, nr. 481 over de eFP."}}};
   kz::query::SnippetMaker by_text(QueryParser(missions()).parse("solidariteit").terms);
-  EXPECT_EQ(by_text.best_in_document(data).page, 2);
+  EXPECT_EQ(by_text.best_in_document(pages, notes).page, 2);
   kz::query::SnippetMaker by_note(QueryParser(missions()).parse("eFP").terms);
-  auto s = by_note.best_in_document(data);
+  auto s = by_note.best_in_document(pages, notes);
   EXPECT_EQ(s.page, 1);
   EXPECT_NE(s.text.find("29 521, nr. 481"), std::string::npos) << s.text;
 }
