@@ -2,6 +2,7 @@
 #include "query/snippet_screen.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 namespace kz::query {
@@ -17,29 +18,35 @@ constexpr char kLatin1Base[65] = "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts" "aaaaaaa
 bool space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // The text in ASCII lower case with Latin-1 accents dropped, as analysis::fold would give for
-// Dutch words, and for each byte of it the offset it came from.
+// Dutch words. An accented letter is two bytes in UTF-8 and one here; `shrunk` lists where that
+// happened, so an offset can be mapped back without keeping one offset per byte.
 struct Folded {
   std::string text;
-  std::vector<std::size_t> from;
+  std::vector<std::size_t> shrunk;  // folded offsets of letters that were two bytes
+
+  std::size_t original(std::size_t at) const {
+    return at + static_cast<std::size_t>(std::lower_bound(shrunk.begin(), shrunk.end(), at) - shrunk.begin());
+  }
 };
 
 Folded fold_bytes(std::string_view raw) {
   Folded f;
-  f.text.reserve(raw.size());
-  f.from.reserve(raw.size());
+  f.text.resize(raw.size());
+  std::size_t n = 0;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     auto c = static_cast<unsigned char>(raw[i]);
     if (c == 0xC3 && i + 1 < raw.size()) {
       auto d = static_cast<unsigned char>(raw[i + 1]);
       if (d >= 0x80 && d <= 0xBF && kLatin1Base[d - 0x80]) {
-        f.text.push_back(kLatin1Base[d - 0x80]);
-        f.from.push_back(i++);
+        f.shrunk.push_back(n);
+        f.text[n++] = kLatin1Base[d - 0x80];
+        ++i;
         continue;
       }
     }
-    f.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
-    f.from.push_back(i);
+    f.text[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
+  f.text.resize(n);
   return f;
 }
 
@@ -55,6 +62,13 @@ SnippetScreen::SnippetScreen(const QueryTerms& terms) : words_(terms.words) {
     add(norm.substr(0, kKeyBytes), word, norm.size() > kKeyBytes ? 1 : 3);
   }
   for (const auto& [stem, word] : terms.stems) add(stem.substr(0, kKeyBytes), word, 1);
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    Key& key = keys_[k];
+    std::size_t n = std::min<std::size_t>(4, key.text.size());
+    std::memcpy(&key.head, key.text.data(), n);
+    std::memset(&key.head_mask, 0xFF, n);
+    by_first_[static_cast<unsigned char>(key.text.front())].push_back(k);
+  }
 }
 
 bool SnippetScreen::may_match(const std::string& norm) const {
@@ -66,10 +80,26 @@ bool SnippetScreen::may_match(const std::string& norm) const {
 std::vector<SnippetScreen::Hit> SnippetScreen::hits(std::string_view text) const {
   Folded f = fold_bytes(text);
   std::vector<Hit> out;
-  for (const auto& k : keys_)
-    for (auto at = f.text.find(k.text); at != std::string::npos; at = f.text.find(k.text, at + 1))
-      out.push_back({f.from[at], &k});
-  std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) { return a.offset < b.offset; });
+  // One pass over the text, trying only the keys that start with the byte at hand, and those
+  // first on their leading four bytes in one load: a search per key would stop at every "e" of
+  // a Dutch page for each key that starts with one. The folded text is padded with NULs (never
+  // in a key) so the load at its end stays inside it.
+  const std::size_t size = f.text.size();
+  f.text.append(4, '\0');
+  const char* t = f.text.data();
+  for (std::size_t i = 0; i < size; ++i) {
+    const auto& candidates = by_first_[static_cast<unsigned char>(t[i])];
+    if (candidates.empty()) continue;
+    std::uint32_t four;
+    std::memcpy(&four, t + i, 4);
+    for (std::size_t k : candidates) {
+      const Key& key = keys_[k];
+      if ((four & key.head_mask) != key.head) continue;
+      if (key.text.size() > 4 && (i + key.text.size() > size || std::memcmp(t + i + 4, key.text.data() + 4, key.text.size() - 4) != 0))
+        continue;
+      out.push_back({f.original(i), &key});
+    }
+  }
   return out;
 }
 

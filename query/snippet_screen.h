@@ -2,6 +2,8 @@
 // which texts and which stretch of a page hold the query's words, and which words cannot
 // match at all. Stemming every word of ten documents costs more than the search itself.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,7 +27,10 @@ class SnippetScreen {
     std::string text;  // folded letters
     int word;          // the query word it stands for
     int weight;        // 3 for a whole exact form, 1 for a leading part
+    std::uint32_t head = 0, head_mask = 0;  // its first (up to) four bytes, for a one-load test
   };
+  const std::vector<Key>& keys() const { return keys_; }
+
   struct Hit {
     std::size_t offset;  // in the original text
     const Key* key;
@@ -44,6 +49,7 @@ class SnippetScreen {
 
  private:
   std::vector<Key> keys_;
+  std::array<std::vector<std::size_t>, 256> by_first_;  // indexes into keys_, by the key's first byte
   int words_ = 0;
 };
 
