@@ -118,11 +118,24 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& qs
   return Xapian::Query(op, qs.begin(), qs.end());
 }
 
+// Stop words are indexed without positions (they were over a third of all positions), so a
+// phrase is matched on its other words, in order, within the span the stop words leave:
+// "minister van defensie" finds "Minister van Defensie" and also "minister voor Defensie".
 Xapian::Query phrase_of(const std::vector<std::string>& norms) {
-  std::vector<Xapian::Query> qs;
-  for (const auto& n : norms) qs.emplace_back(schema::term("", n));
-  if (qs.size() == 1) return qs.front();
-  return Xapian::Query(Xapian::Query::OP_PHRASE, qs.begin(), qs.end(), static_cast<Xapian::termcount>(qs.size()));
+  const auto& a = analysis::Analyzer::instance();
+  std::vector<Xapian::Query> kept, all;
+  std::size_t first = 0, last = 0;
+  for (std::size_t i = 0; i < norms.size(); ++i) {
+    all.emplace_back(schema::term("", norms[i]));
+    if (a.is_stopword(norms[i])) continue;
+    if (kept.empty()) first = i;
+    last = i;
+    kept.push_back(all.back());
+  }
+  // Only stop words: they can be found, but not placed.
+  if (kept.empty()) return all.size() == 1 ? all.front() : Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+  if (kept.size() == 1) return kept.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(), static_cast<Xapian::termcount>(last - first + 1));
 }
 
 // Folded words of a piece of text in index order; the synthetic whole-compound token of a

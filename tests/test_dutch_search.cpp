@@ -11,6 +11,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/missions.h"
 #include "query/query_parser.h"
+#include "stemmer/analysis.h"
 #include "tests/test_support.h"
 
 using nlohmann::json;
@@ -71,6 +72,36 @@ TEST_F(DutchSearch, CompoundPartsAreTermsWithoutPositions) {
   ASSERT_NE(t, doc.termlist_end());
   EXPECT_EQ(*t, "voortgangsrapportage");
   EXPECT_GT(t.positionlist_count(), 0u);
+}
+
+TEST_F(DutchSearch, StopWordsAreTermsWithoutPositions) {
+  const std::string path = kz::test::corpus_dir() + "/MINDEF20260027574.pdf";
+  kz::BuiltDocument built = kz::build_document(path, "0", kz::MissionTable::load_default());
+  const auto& a = kz::analysis::Analyzer::instance();
+  int stop = 0, placed = 0;
+  for (auto t = built.doc.termlist_begin(); t != built.doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;  // prefixed terms
+    if (a.is_stopword(term)) {
+      EXPECT_EQ(t.positionlist_count(), 0u) << term;
+      EXPECT_GT(t.get_wdf(), 0u) << term;
+      ++stop;
+    } else if (t.positionlist_count() > 0) {
+      ++placed;
+    }
+  }
+  EXPECT_GT(stop, 10);
+  EXPECT_GT(placed, 100);
+  // The position counter steps over them: "vanwege de bescherming" keeps the place of "de".
+  std::vector<Xapian::termpos> before, after;
+  for (auto t = built.doc.termlist_begin(); t != built.doc.termlist_end(); ++t) {
+    if (*t == "vanwege") before.assign(t.positionlist_begin(), t.positionlist_end());
+    if (*t == "bescherming") after.assign(t.positionlist_begin(), t.positionlist_end());
+  }
+  bool gap_of_two = false;
+  for (auto b : before)
+    for (auto e : after) gap_of_two |= e == b + 2;
+  EXPECT_TRUE(gap_of_two) << "\"vanwege de bescherming\" keeps the place of \"de\"";
 }
 
 TEST_F(DutchSearch, NatoFindsNavo) {

@@ -65,7 +65,18 @@ TEST(QueryParser, QuotedPhraseUsesFoldedWordsInOrder) {
   // Typographic quotes as Word and mail clients type them.
   EXPECT_EQ(desc("„vooruitgeschoven aanwezigheid”"), "Query((vooruitgeschoven PHRASE 2 aanwezigheid))");
   // A hyphenated compound inside a phrase stands as its parts at consecutive positions.
-  EXPECT_TRUE(has(desc("\"het NAVO-verdragsgebied\""), "het PHRASE 3 navo PHRASE 3 verdragsgebied"));
+  EXPECT_TRUE(has(desc("\"de NAVO-verdragsgebieden\""), "navo PHRASE 2 verdragsgebieden"));
+}
+
+TEST(QueryParser, StopWordsInAPhraseLeaveRoomRatherThanAPosition) {
+  // Stop words are indexed without positions: the phrase spans their places.
+  EXPECT_EQ(desc("\"minister van defensie\""), "Query((minister PHRASE 3 defensie))");
+  EXPECT_EQ(desc("\"gebouwd op geloofwaardige afschrikking\""),
+            "Query((gebouwd PHRASE 4 geloofwaardige PHRASE 4 afschrikking))");
+  // Leading and trailing stop words add nothing to place.
+  EXPECT_EQ(desc("\"het kabinet\""), "Query(kabinet)");
+  // Only stop words: all of them, anywhere.
+  EXPECT_EQ(desc("\"van de\""), "Query((van AND de))");
 }
 
 TEST(QueryParser, BooleanOperatorsAndGroups) {

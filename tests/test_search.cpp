@@ -132,6 +132,18 @@ TEST_F(Search, PhraseSpanningPrintedLineBreakFindsItsDocument) {
   EXPECT_TRUE(search({"\"veiligheidsomgeving veranderde\""})["hits"].empty());
 }
 
+TEST_F(Search, PhraseLeavesRoomForItsStopWords) {
+  // Stop words have no positions: the phrase holds its other words in order, within the span
+  // its stop words take, whichever stop words stand there.
+  for (const char* phrase : {"\"gebouwd op geloofwaardige afschrikking\"", "\"gebouwd in geloofwaardige afschrikking\""})
+    EXPECT_EQ(ids(search({phrase})), std::vector<std::string>{"kst-29521-343"}) << phrase;
+  // No more room than the stop words take, and the order still counts.
+  EXPECT_TRUE(search({"\"zijn gebouwd geloofwaardige afschrikking\""})["hits"].empty());
+  EXPECT_TRUE(search({"\"afschrikking op geloofwaardige gebouwd\""})["hits"].empty());
+  // A stop word on its own is still found.
+  EXPECT_FALSE(search({"omdat"})["hits"].empty());
+}
+
 TEST_F(Search, DateRangeKeepsOnlyDocumentsInside) {
   json from = search({"NAVO", "--from", "2025"});
   ASSERT_FALSE(from["hits"].empty());
