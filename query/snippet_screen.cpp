@@ -2,7 +2,6 @@
 #include "query/snippet_screen.h"
 
 #include <algorithm>
-#include <cstring>
 #include <set>
 
 namespace kz::query {
@@ -62,13 +61,7 @@ SnippetScreen::SnippetScreen(const QueryTerms& terms) : words_(terms.words) {
     add(norm.substr(0, kKeyBytes), word, norm.size() > kKeyBytes ? 1 : 3);
   }
   for (const auto& [stem, word] : terms.stems) add(stem.substr(0, kKeyBytes), word, 1);
-  for (std::size_t k = 0; k < keys_.size(); ++k) {
-    Key& key = keys_[k];
-    std::size_t n = std::min<std::size_t>(4, key.text.size());
-    std::memcpy(&key.head, key.text.data(), n);
-    std::memset(&key.head_mask, 0xFF, n);
-    by_first_[static_cast<unsigned char>(key.text.front())].push_back(k);
-  }
+  for (std::size_t k = 0; k < keys_.size(); ++k) by_first_[static_cast<unsigned char>(keys_[k].text.front())].push_back(k);
 }
 
 bool SnippetScreen::may_match(const std::string& norm) const {
@@ -80,26 +73,12 @@ bool SnippetScreen::may_match(const std::string& norm) const {
 std::vector<SnippetScreen::Hit> SnippetScreen::hits(std::string_view text) const {
   Folded f = fold_bytes(text);
   std::vector<Hit> out;
-  // One pass over the text, trying only the keys that start with the byte at hand, and those
-  // first on their leading four bytes in one load: a search per key would stop at every "e" of
-  // a Dutch page for each key that starts with one. The folded text is padded with NULs (never
-  // in a key) so the load at its end stays inside it.
-  const std::size_t size = f.text.size();
-  f.text.append(4, '\0');
-  const char* t = f.text.data();
-  for (std::size_t i = 0; i < size; ++i) {
-    const auto& candidates = by_first_[static_cast<unsigned char>(t[i])];
-    if (candidates.empty()) continue;
-    std::uint32_t four;
-    std::memcpy(&four, t + i, 4);
-    for (std::size_t k : candidates) {
-      const Key& key = keys_[k];
-      if ((four & key.head_mask) != key.head) continue;
-      if (key.text.size() > 4 && (i + key.text.size() > size || std::memcmp(t + i + 4, key.text.data() + 4, key.text.size() - 4) != 0))
-        continue;
-      out.push_back({f.original(i), &key});
-    }
-  }
+  // One pass over the text, trying only the keys that start with the byte at hand: a search per
+  // key would stop at every "e" of a Dutch page for each key that starts with one.
+  const std::string_view t = f.text;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    for (std::size_t k : by_first_[static_cast<unsigned char>(t[i])])
+      if (t.compare(i, keys_[k].text.size(), keys_[k].text) == 0) out.push_back({f.original(i), &keys_[k]});
   return out;
 }
 

@@ -3,7 +3,6 @@
 // match at all. Stemming every word of ten documents costs more than the search itself.
 #pragma once
 #include <array>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,7 +26,6 @@ class SnippetScreen {
     std::string text;  // folded letters
     int word;          // the query word it stands for
     int weight;        // 3 for a whole exact form, 1 for a leading part
-    std::uint32_t head = 0, head_mask = 0;  // its first (up to) four bytes, for a one-load test
   };
   const std::vector<Key>& keys() const { return keys_; }
 
