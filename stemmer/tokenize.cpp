@@ -33,21 +33,30 @@ struct Span {
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view utf8) {
-  // Decode by hand so every UTF-16 index maps back to a byte offset of the input.
-  icu::UnicodeString text;
-  std::vector<std::size_t> byte_at;
-  byte_at.reserve(utf8.size() + 1);
+  // Decode by hand so every UTF-16 index maps back to a byte offset of the input. The units go
+  // into a plain buffer that the UnicodeString only aliases: appending to a UnicodeString one
+  // character at a time cost more than the word breaking itself.
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto n = static_cast<int32_t>(utf8.size());
+  std::vector<char16_t> units(utf8.size());  // never more UTF-16 units than UTF-8 bytes
+  std::vector<std::size_t> byte_at(utf8.size() + 1);
+  int32_t len = 0;
   for (int32_t i = 0; i < n;) {
-    int32_t start = i;
+    const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) c = 0xFFFD;
-    text.append(c);
-    for (int k = 0; k < U16_LENGTH(c); ++k) byte_at.push_back(static_cast<std::size_t>(start));
+    if (c <= 0xFFFF) {
+      byte_at[static_cast<std::size_t>(len)] = static_cast<std::size_t>(start);
+      units[static_cast<std::size_t>(len++)] = static_cast<char16_t>(c);
+    } else {
+      byte_at[static_cast<std::size_t>(len)] = byte_at[static_cast<std::size_t>(len) + 1] = static_cast<std::size_t>(start);
+      units[static_cast<std::size_t>(len++)] = static_cast<char16_t>(U16_LEAD(c));
+      units[static_cast<std::size_t>(len++)] = static_cast<char16_t>(U16_TRAIL(c));
+    }
   }
-  byte_at.push_back(utf8.size());
+  byte_at[static_cast<std::size_t>(len)] = utf8.size();
+  const icu::UnicodeString text(false, units.data(), len);
 
   icu::BreakIterator& bi = word_breaker();
   bi.setText(text);
@@ -61,20 +70,19 @@ std::vector<Token> tokenize(std::string_view utf8) {
   std::vector<Token> out;
   out.reserve(words.size() + 4);
   auto make = [&](int32_t b, int32_t e, bool joined) {
-    Token t;
+    Token& t = out.emplace_back();  // built in place: moving short strings is a copy
     t.offset = byte_at[static_cast<std::size_t>(b)];
     t.length = byte_at[static_cast<std::size_t>(e)] - t.offset;
     t.text.assign(utf8.substr(t.offset, t.length));
     t.norm = fold(t.text);
     t.joined_hyphen = joined;
-    return t;
   };
   for (std::size_t i = 0; i < words.size();) {
     std::size_t j = i;
     while (j + 1 < words.size() && words[j + 1].begin == words[j].end + 1 && is_hyphen(text.charAt(words[j].end)))
       ++j;
-    for (std::size_t k = i; k <= j; ++k) out.push_back(make(words[k].begin, words[k].end, false));
-    if (j > i) out.push_back(make(words[i].begin, words[j].end, true));
+    for (std::size_t k = i; k <= j; ++k) make(words[k].begin, words[k].end, false);
+    if (j > i) make(words[i].begin, words[j].end, true);
     i = j + 1;
   }
   return out;
