@@ -285,9 +285,13 @@ class Parser {
     if (parts.empty()) return {};
     if (parts.size() == 1) return {Node::Scored, word_query(parts.front(), terms)};
     note_words(parts, terms);
-    Xapian::Query q = phrase_of(parts);
-    if (!joined.empty())
-      q = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::term("", joined)), kExactWeight), q);
+    // A hyphenated word is indexed whole as well, so that term alone says its parts stand
+    // together; a phrase of the parts would only add the spelled-apart form ("F 35") at the
+    // price of reading positions of every document holding both parts (2 of the 4 ms of
+    // "inzet F-35 Estland" at 10,000 documents). Spelled apart, it still matches below.
+    Xapian::Query q = joined.empty()
+                          ? phrase_of(parts)
+                          : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::term("", joined)), kExactWeight);
     // Inflected compounds ("NAVO-bondgenoten" for "NAVO-bondgenoot") match through the stems
     // of their parts, ranked below the exact form and the phrase.
     std::vector<Xapian::Query> stemmed;

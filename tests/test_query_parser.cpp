@@ -54,10 +54,14 @@ TEST(QueryParser, SynonymsJoinTheWordAndMultiWordSynonymsArePhrases) {
   }
 }
 
-TEST(QueryParser, HyphenatedWordIsJoinedTermOrPhraseOfParts) {
-  std::string d = desc("NAVO-verdragsgebied");
-  EXPECT_TRUE(has(d, "navo-verdragsgebied")) << d;
-  EXPECT_TRUE(has(d, "navo PHRASE 2 verdragsgebied")) << d;
+TEST(QueryParser, HyphenatedWordIsJoinedTermOrItsPartsWithoutAPhrase) {
+  std::string d = desc("F-35-toestellen");
+  EXPECT_TRUE(has(d, "2 * f-35-toestellen")) << d;
+  EXPECT_TRUE(has(d, "0.5 * ((2 * f OR Zf) AND (2 * 35 OR Z35) AND (2 * toestellen OR Ztoestel))")) << d;
+  EXPECT_FALSE(has(d, "PHRASE")) << d;  // the joined term already says the parts stand together
+  // A word split at other marks than a hyphen has no joined term: its parts form a phrase.
+  std::string slash = desc("Defensie/Buitenlandse");
+  EXPECT_TRUE(has(slash, "defensie PHRASE 2 buitenlandse")) << slash;
 }
 
 TEST(QueryParser, QuotedPhraseUsesFoldedWordsInOrder) {
