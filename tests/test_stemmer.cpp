@@ -92,6 +92,22 @@ TEST(Tokenize, TypographicApostropheAndOffsetsInUtf8) {
   EXPECT_EQ(in.substr(toks[3].offset, toks[3].length), "bijdrage");
 }
 
+// UTF-16 indices from the word breaker map back to byte offsets through characters that take
+// two UTF-16 units (outside the BMP) and through bytes that are not UTF-8 at all.
+TEST(Tokenize, OffsetsAfterAstralCharactersAndBadBytes) {
+  std::string in = "Zie \xF0\x9D\x90\x80 bijlage \xF0\x9F\x93\x8E en \xFF\xFE kosten 2025 \xC3 missie";
+  auto toks = tokenize(in);
+  std::vector<std::string> norms;
+  for (const auto& t : toks) {
+    norms.push_back(t.norm);
+    EXPECT_EQ(in.substr(t.offset, t.length), t.text) << t.norm;
+  }
+  for (const char* w : {"zie", "bijlage", "en", "kosten", "2025", "missie"})
+    EXPECT_NE(std::find(norms.begin(), norms.end(), w), norms.end()) << w;
+  EXPECT_EQ(toks.back().text, "missie");
+  EXPECT_EQ(toks.back().offset + toks.back().length, in.size());
+}
+
 TEST(Stem, ExamplesFromTheIssue) {
   for (const char* w : {"verlengd", "verlengen", "verlengt", "verleng", "verlengde"}) EXPECT_EQ(key("verlenging"), key(w)) << w;
   EXPECT_EQ(key("missie"), key("missies"));
