@@ -14,6 +14,13 @@ constexpr std::size_t kKeyBytes = 4;
 // Latin-1 letters (UTF-8 C3 80..BF) without their accents, in lower case; '\0' for the rest.
 constexpr char kLatin1Base[65] = "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts" "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
 
+// Keys this short are only looked for at the start of a word.
+constexpr std::size_t kShortKey = 2;
+
+// A byte of a word in the folded text: an ASCII letter or digit (accented Latin-1 letters are
+// folded to theirs). Other multi-byte characters in Dutch text are mostly punctuation: ’ € –.
+bool word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
 bool space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // The text in ASCII lower case with Latin-1 accents dropped, as analysis::fold would give for
@@ -82,6 +89,9 @@ std::vector<SnippetScreen::Hit> SnippetScreen::hits(std::string_view text) const
       // The second byte settles most candidates without a call to memcmp (an "e" starts a
       // sixth of Dutch letters).
       if (key.size() > t.size() - i || (key.size() > 1 && t[i + 1] != key[1])) continue;
+      // A key of one or two bytes ("f" of "F-35") counts only where a word starts: inside
+      // words it is everywhere, and would make every page look as promising as any other.
+      if (key.size() <= kShortKey && i > 0 && word_byte(static_cast<unsigned char>(t[i - 1]))) continue;
       if (t.compare(i, key.size(), key) == 0) out.push_back({f.original(i), &keys_[k]});
     }
   return out;

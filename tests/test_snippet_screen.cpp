@@ -19,22 +19,35 @@ const kz::MissionTable& missions() {
   return m;
 }
 
+// Whether the character before byte `at` folds to an ASCII letter or digit.
+bool after_word_char(std::string_view text, std::size_t at) {
+  if (at == 0) return false;
+  std::size_t b = at - 1;
+  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  std::string prev = kz::analysis::fold(text.substr(b, at - b));
+  if (prev.empty()) return false;
+  auto c = static_cast<unsigned char>(prev.back());
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
 // The same scan done slowly: every byte offset at which the folded text that follows starts
-// with the key, one key at a time.
+// with the key, one key at a time; keys of one or two letters only where a word starts.
 std::vector<std::pair<std::size_t, std::string>> slow_hits(const SnippetScreen& screen, std::string_view text) {
   std::vector<std::pair<std::size_t, std::string>> out;
   for (std::size_t at = 0; at < text.size(); ++at) {
     if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a letter
     std::string ahead = kz::analysis::fold(text.substr(at, 48));
     for (const auto& k : screen.keys())
-      if (ahead.compare(0, k.text.size(), k.text) == 0) out.emplace_back(at, k.text);
+      if (ahead.compare(0, k.text.size(), k.text) == 0 && (k.text.size() > 2 || !after_word_char(text, at)))
+        out.emplace_back(at, k.text);
   }
   return out;
 }
 
 TEST(SnippetScreen, FindsEveryKeyOnTheSamplePages) {
   const auto& truth = kz::test::corpus_index().truth;
-  auto parsed = QueryParser(missions()).parse("inzet Litouwen kosten mandaat");
+  // "F-35" brings keys of one and two letters ("f", "35").
+  auto parsed = QueryParser(missions()).parse("inzet Litouwen kosten mandaat F-35");
   SnippetScreen screen(parsed.terms);
   std::size_t found = 0;
   for (const auto& d : truth["documents"]) {
@@ -55,6 +68,17 @@ TEST(SnippetScreen, FindsEveryKeyOnTheSamplePages) {
     }
   }
   EXPECT_GT(found, 20u);
+}
+
+TEST(SnippetScreen, ShortKeysCountOnlyWhereAWordStarts) {
+  auto parsed = QueryParser(missions()).parse("F-35");
+  SnippetScreen screen(parsed.terms);
+  const std::string text = "De F-35\xE2\x80\x99s en (F-35-toestellen) vliegen; elf defensie-eenheden, 135 of 350.";
+  std::vector<std::string> at;
+  for (const auto& h : screen.hits(text)) at.push_back(h.key->text + "@" + std::to_string(h.offset));
+  // The "f" of "elf" and "defensie" and the "35" of "135" start no word. The "35" after the
+  // hyphen of "F-35" does, and so does the one of "350": the screen looks for leading letters.
+  EXPECT_EQ(at, (std::vector<std::string>{"f@3", "35@5", "f@16", "35@18", "35@72"}));
 }
 
 TEST(SnippetScreen, OffsetsPointIntoTheTextAsPrinted) {
