@@ -287,13 +287,13 @@ class Parser {
     note_words(parts, terms);
     // A hyphenated word is indexed whole as well, so that term alone says its parts stand
     // together; a phrase of the parts would only add the spelled-apart form ("F 35") at the
-    // price of reading positions of every document holding both parts (2 of the 4 ms of
-    // "inzet F-35 Estland" at 10,000 documents). Spelled apart, it still matches below.
+    // price of reading positions of every document holding both parts (2 of the 3.8 ms Xapian
+    // took for "inzet F-35 Estland" at 10,000 documents). Spelled apart, it still matches below.
     Xapian::Query q = joined.empty()
                           ? phrase_of(parts)
                           : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::term("", joined)), kExactWeight);
     // Inflected compounds ("NAVO-bondgenoten" for "NAVO-bondgenoot") match through the stems
-    // of their parts, ranked below the exact form and the phrase.
+    // of their parts, ranked below the exact form (or the phrase).
     std::vector<Xapian::Query> stemmed;
     for (const auto& p : parts) stemmed.push_back(word_query(p, nullptr));
     q = Xapian::Query(Xapian::Query::OP_OR, q,

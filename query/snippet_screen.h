@@ -34,7 +34,8 @@ class SnippetScreen {
     const Key* key;
   };
   // Where the query's keys occur in a text (ASCII lower case, Latin-1 accents dropped), in
-  // text order. promise() and region() both work from this one scan.
+  // text order; a key of one or two letters only where a word starts. promise() and region()
+  // both work from this one scan.
   std::vector<Hit> hits(std::string_view text) const;
 
   // How promising a text looks: query words found in it (x100) plus their weighted occurrences;
