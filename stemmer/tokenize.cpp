@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/rbbi.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <memory>
@@ -46,14 +47,9 @@ std::vector<Token> tokenize(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) c = 0xFFFD;
-    if (c <= 0xFFFF) {
-      byte_at[static_cast<std::size_t>(len)] = static_cast<std::size_t>(start);
-      units[static_cast<std::size_t>(len++)] = static_cast<char16_t>(c);
-    } else {
-      byte_at[static_cast<std::size_t>(len)] = byte_at[static_cast<std::size_t>(len) + 1] = static_cast<std::size_t>(start);
-      units[static_cast<std::size_t>(len++)] = static_cast<char16_t>(U16_LEAD(c));
-      units[static_cast<std::size_t>(len++)] = static_cast<char16_t>(U16_TRAIL(c));
-    }
+    const int32_t first = len;
+    U16_APPEND_UNSAFE(units.data(), len, c);
+    for (int32_t k = first; k < len; ++k) byte_at[static_cast<std::size_t>(k)] = static_cast<std::size_t>(start);
   }
   byte_at[static_cast<std::size_t>(len)] = utf8.size();
   const icu::UnicodeString text(false, units.data(), len);
