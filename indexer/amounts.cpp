@@ -9,6 +9,7 @@ namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 bool alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool number_at(std::string_view t, std::size_t i) { return i < t.size() && digit(t[i]); }
 const std::string_view kEuro = "\xE2\x82\xAC";
 
 // Spaces between a currency sign, the number and its scale word: plain, no-break, thin.
@@ -154,16 +155,16 @@ std::vector<Amount> find_amounts(std::string_view t) {
       begin = cur_start;
     }
     std::size_t after = skip_spaces(t, end);
-    if (std::size_t n = word_at(t, after, "euro")) {
+    // A currency after a bare number is the sign of the next number when one follows: "in 1994
+    // EUR 403,0 miljoen" and "2026 € 3 miljoen" each hold one amount, not a year in euros too.
+    // After a scale word it ends this amount: "4,2 miljoen euro 150 militairen".
+    auto signs_next = [&](std::size_t sign_end) { return !scaled && number_at(t, skip_spaces(t, sign_end)); };
+    std::size_t n = word_at(t, after, "euro");
+    if (n == 0) n = word_at(t, after, "eur");
+    if (n == 0 && !currency && t.substr(after, 3) == kEuro) n = 3;
+    if (n > 0 && !signs_next(after + n)) {
       currency = true;
       end = after + n;
-    } else if (std::size_t n2 = word_at(t, after, "eur")) {
-      currency = true;
-      end = after + n2;
-    } else if (!currency && t.substr(after, 3) == kEuro && !digit(t[std::min(skip_spaces(t, after + 3), t.size() - 1)])) {
-      // A sign after the number ("3 €"), unless it is the sign of the next number ("2026 € 3 miljoen").
-      currency = true;
-      end = after + 3;
     }
     i = j;
     if (foreign_currency_near(t, begin, end)) continue;

@@ -50,6 +50,24 @@ TEST(Amounts, KeepsSpanAndCurrencyAndSkipsNonMoney) {
   EXPECT_EQ(range[1].euros, 15'000'000);
 }
 
+TEST(Amounts, ACurrencyBetweenAYearAndANumberSignsTheNumber) {
+  // The year before a prefixed amount is not itself an amount of euros.
+  for (std::string s : {"De uitgaven bedroegen in 1994 EUR 403,0 miljoen.", "in 2026 euro 3 miljoen geraamd",
+                        "Voor SNMG1 is in 2026 \xE2\x82\xAC 3 miljoen geraamd."}) {
+    auto a = kz::find_amounts(s);
+    ASSERT_EQ(a.size(), 1u) << s;
+    EXPECT_NE(s.substr(a[0].offset, a[0].length).find("miljoen"), std::string::npos) << s;
+    EXPECT_NE(a[0].euros, 1994) << s;
+    EXPECT_TRUE(a[0].currency) << s;
+  }
+  EXPECT_EQ(euros("De uitgaven bedroegen in 1994 EUR 403,0 miljoen."), 403'000'000);
+  // After a scale word the currency still closes the amount before it.
+  auto two = kz::find_amounts("4,2 miljoen euro 150 militairen");
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].euros, 4'200'000);
+  EXPECT_EQ(euros("kosten van 750 EUR per dag"), 750);
+}
+
 // ---- sentences ----
 
 TEST(Sentences, SplitsAtSentenceEndsNotAbbreviations) {
