@@ -85,7 +85,7 @@ BuiltDocument build_document(const std::string& path, const std::string& sha256_
   nlohmann::json data;
   data[std::string(schema::kDataMeta)] = metadata_to_json(meta, text.pages);
   nlohmann::json facts_json = facts_to_json(facts);
-  doc.add_value(schema::kSlotFacts, fact_slot::encode(data[std::string(schema::kDataMeta)], facts_json));
+  doc.add_value(schema::kSlotFacts, fact_slot::encode(meta, facts));
   data[std::string(schema::kDataFacts)] = {{"missions", facts_json["missions"]}};
   data[std::string(schema::kDataFiles)] = nlohmann::json::array({path});
   data["sha256"] = sha256_hex;

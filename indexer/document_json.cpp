@@ -46,32 +46,82 @@ nlohmann::json metadata_to_json(const Metadata& m, int pages) {
   return j;
 }
 
+nlohmann::json cost_to_json(const CostFact& c) {
+  return {{"mission", null_if_empty(c.mission)},
+          {"amount_eur", c.amount_eur},
+          {"text", c.text},
+          {"year", c.year ? nlohmann::json(*c.year) : nlohmann::json(nullptr)},
+          {"period", c.period},
+          {"estimate", c.estimate},
+          {"part_of_total_eur", c.part_of_total_eur ? nlohmann::json(*c.part_of_total_eur) : nlohmann::json(nullptr)},
+          {"page", c.page},
+          {"sentence", c.sentence}};
+}
+
+nlohmann::json period_to_json(const PeriodFact& p) {
+  return {{"mission", null_if_empty(p.mission)},
+          {"kind", p.kind},
+          {"start", null_if_empty(p.start)},
+          {"end", null_if_empty(p.end)},
+          {"text", p.text},
+          {"page", p.page},
+          {"sentence", p.sentence}};
+}
+
 nlohmann::json facts_to_json(const Facts& f) {
   nlohmann::json j;
   j["missions"] = f.missions;
   j["costs"] = nlohmann::json::array();
-  for (const auto& c : f.costs) {
-    j["costs"].push_back({{"mission", null_if_empty(c.mission)},
-                          {"amount_eur", c.amount_eur},
-                          {"text", c.text},
-                          {"year", c.year ? nlohmann::json(*c.year) : nlohmann::json(nullptr)},
-                          {"period", c.period},
-                          {"estimate", c.estimate},
-                          {"part_of_total_eur", c.part_of_total_eur ? nlohmann::json(*c.part_of_total_eur) : nlohmann::json(nullptr)},
-                          {"page", c.page},
-                          {"sentence", c.sentence}});
-  }
+  for (const auto& c : f.costs) j["costs"].push_back(cost_to_json(c));
   j["periods"] = nlohmann::json::array();
-  for (const auto& p : f.periods) {
-    j["periods"].push_back({{"mission", null_if_empty(p.mission)},
-                            {"kind", p.kind},
-                            {"start", null_if_empty(p.start)},
-                            {"end", null_if_empty(p.end)},
-                            {"text", p.text},
-                            {"page", p.page},
-                            {"sentence", p.sentence}});
-  }
+  for (const auto& p : f.periods) j["periods"].push_back(period_to_json(p));
   return j;
+}
+
+namespace {
+
+// Stored JSON may come from an older or damaged index: a field of the wrong type reads as absent.
+std::string string_at(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+template <class T>
+std::optional<T> number_at(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<T>();
+}
+
+}  // namespace
+
+CostFact cost_from_json(const nlohmann::json& j) {
+  CostFact c;
+  if (!j.is_object()) return c;
+  c.mission = string_at(j, "mission");
+  c.amount_eur = number_at<long long>(j, "amount_eur").value_or(0);
+  c.text = string_at(j, "text");
+  c.year = number_at<int>(j, "year");
+  c.period = string_at(j, "period");
+  auto e = j.find("estimate");
+  c.estimate = e != j.end() && e->is_boolean() && e->get<bool>();
+  c.part_of_total_eur = number_at<long long>(j, "part_of_total_eur");
+  c.page = number_at<int>(j, "page").value_or(0);
+  c.sentence = string_at(j, "sentence");
+  return c;
+}
+
+PeriodFact period_from_json(const nlohmann::json& j) {
+  PeriodFact p;
+  if (!j.is_object()) return p;
+  p.mission = string_at(j, "mission");
+  p.kind = string_at(j, "kind");
+  p.start = string_at(j, "start");
+  p.end = string_at(j, "end");
+  p.text = string_at(j, "text");
+  p.page = number_at<int>(j, "page").value_or(0);
+  p.sentence = string_at(j, "sentence");
+  return p;
 }
 
 }  // namespace kz

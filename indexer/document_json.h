@@ -18,6 +18,13 @@ nlohmann::json metadata_to_json(const Metadata& m, int pages);
 //  "end"|null,"text","page","sentence"}]}
 nlohmann::json facts_to_json(const Facts& f);
 
+// One fact in that form, and back (from an index written before the facts slot's row format;
+// fields missing or of the wrong type read as empty).
+nlohmann::json cost_to_json(const CostFact& c);
+nlohmann::json period_to_json(const PeriodFact& p);
+CostFact cost_from_json(const nlohmann::json& j);
+PeriodFact period_from_json(const nlohmann::json& j);
+
 // Compact JSON text with invalid UTF-8 replaced (U+FFFD), never an exception: how the index
 // stores JSON and how the command line prints it. A PDF's bytes are not always valid UTF-8.
 inline std::string json_text(const nlohmann::json& j) {

@@ -12,36 +12,14 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<int> year_of(const json& cost) {
-  auto it = cost.find("year");
-  if (it == cost.end() || !it->is_number_integer()) return std::nullopt;
-  return it->get<int>();
-}
-
-long long amount_of(const json& cost) {
-  auto it = cost.find("amount_eur");
-  return it != cost.end() && it->is_number() ? it->get<long long>() : 0;
-}
-
-int page_of(const json& fact) {
-  auto it = fact.find("page");
-  return it != fact.end() && it->is_number_integer() ? it->get<int>() : 0;
-}
-
-bool estimate_of(const json& cost) {
-  auto it = cost.find("estimate");
-  return it != cost.end() && it->is_boolean() && it->get<bool>();
-}
-
-json cost_row(const MissionDocument& doc, const json& c) {
-  std::optional<int> year = year_of(c);
-  return {{"year", year ? json(*year) : json(nullptr)},
-          {"period", text_field(c, "period")},
-          {"amount_eur", amount_of(c)},
-          {"text", text_field(c, "text")},
-          {"estimate", estimate_of(c)},
-          {"part_of_total_eur", c.value("part_of_total_eur", json(nullptr))},
-          {"source", fact_source(doc, c)}};
+json cost_row(const MissionDocument& doc, const CostFact& c) {
+  return {{"year", c.year ? json(*c.year) : json(nullptr)},
+          {"period", c.period},
+          {"amount_eur", c.amount_eur},
+          {"text", c.text},
+          {"estimate", c.estimate},
+          {"part_of_total_eur", c.part_of_total_eur ? json(*c.part_of_total_eur) : json(nullptr)},
+          {"source", fact_source(doc, c.page, c.sentence)}};
 }
 
 // A cost row before it becomes JSON, with what ordering and the yearly summary need.
@@ -102,13 +80,12 @@ json costs(Index& index, const std::string& mission, std::optional<int> from, st
   std::vector<Row> rows;
   for (std::size_t i = 0; i < docs.size(); ++i)
     for (std::size_t k = 0; k < docs[i].costs.size(); ++k) {
-      const json& c = docs[i].costs[k];
-      std::optional<int> year = year_of(c);
+      const CostFact& c = docs[i].costs[k];
       // A figure without a year cannot be placed inside a requested range.
-      if ((from || to) && !year) continue;
-      if (from && *year < *from) continue;
-      if (to && *year > *to) continue;
-      rows.push_back({year, i, k, amount_of(c), estimate_of(c), cost_row(docs[i], c)});
+      if ((from || to) && !c.year) continue;
+      if (from && *c.year < *from) continue;
+      if (to && *c.year > *to) continue;
+      rows.push_back({c.year, i, k, c.amount_eur, c.estimate, cost_row(docs[i], c)});
     }
   // Documents are already in date order; undated figures go after the dated ones.
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
@@ -134,16 +111,15 @@ json mandates(Index& index, const std::string& mission) {
   out["rows"] = json::array();
   for (const auto& d : docs) {
     // Within one document the order of the text is kept: page, then as extracted.
-    std::vector<json> periods = d.periods;
-    std::stable_sort(periods.begin(), periods.end(), [](const json& a, const json& b) {
-      return page_of(a) < page_of(b);
-    });
+    std::vector<PeriodFact> periods = d.periods;
+    std::stable_sort(periods.begin(), periods.end(),
+                     [](const PeriodFact& a, const PeriodFact& b) { return a.page < b.page; });
     for (const auto& p : periods) {
-      out["rows"].push_back({{"start", p.value("start", json(nullptr))},
-                             {"end", p.value("end", json(nullptr))},
-                             {"kind", text_field(p, "kind")},
-                             {"text", text_field(p, "text")},
-                             {"source", fact_source(d, p)}});
+      out["rows"].push_back({{"start", p.start.empty() ? json(nullptr) : json(p.start)},
+                             {"end", p.end.empty() ? json(nullptr) : json(p.end)},
+                             {"kind", p.kind},
+                             {"text", p.text},
+                             {"source", fact_source(d, p.page, p.sentence)}});
     }
   }
   return out;

@@ -15,41 +15,26 @@ namespace {
 
 using nlohmann::json;
 
-// Facts repeated by a second copy of the same document are recognised by what they say: the
-// fact without its page, as stored JSON text (keys are sorted there, see fact_slot.h).
-struct Fact {
-  json value;
-  std::string key;
-};
-
-std::string fact_key(const json& f) {
-  json k = f;
-  k.erase("page");
-  return json_text(k);
-}
-
-std::string stored_key(std::string_view stored) {
-  std::string key(stored);
-  if (auto at = key.find("\"page\":"); at != std::string::npos) {
-    auto end = key.find_first_of(",}", at);
-    key.erase(at, end == std::string::npos ? std::string::npos : end - at);
-  }
+// Facts repeated by a second copy of the same document are recognised by what they say: every
+// field but the page.
+std::string fact_key(const CostFact& c) {
+  std::string key = "c\x1f" + std::to_string(c.amount_eur) + '\x1f' + c.text + '\x1f' +
+                    (c.year ? std::to_string(*c.year) : "") + '\x1f' + c.period + '\x1f' + (c.estimate ? "1" : "0") +
+                    '\x1f' + (c.part_of_total_eur ? std::to_string(*c.part_of_total_eur) : "") + '\x1f' + c.sentence;
   return key;
 }
 
-void add_facts(std::vector<json>& into, std::set<std::string>& seen, std::vector<Fact>& list) {
+std::string fact_key(const PeriodFact& p) {
+  return "p\x1f" + p.kind + '\x1f' + p.start + '\x1f' + p.end + '\x1f' + p.text + '\x1f' + p.sentence;
+}
+
+template <class Fact>
+void add_facts(std::vector<Fact>& into, std::set<std::string>& seen, std::vector<Fact>& list) {
   for (auto& f : list)
-    if (seen.insert(std::move(f.key)).second) into.push_back(std::move(f.value));
+    if (seen.insert(fact_key(f)).second) into.push_back(std::move(f));
 }
 
 }  // namespace
-
-std::string text_field(const json& j, const char* key) {
-  if (!j.is_object()) return "";
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return "";
-  return it->get<std::string>();
-}
 
 const Mission& resolve_mission(const Index& index, const std::string& typed) {
   if (const Mission* m = index.missions().resolve(typed)) return *m;
@@ -61,47 +46,27 @@ const Mission& resolve_mission(const Index& index, const std::string& typed) {
 
 namespace {
 
-// A document's brief meta and its facts for one mission, from the facts slot: only the lines
-// of that mission and of the asked kinds are parsed. False when the meta line is damaged.
-bool read_slot_facts(std::string_view lines, const std::string& mission_id, FactKinds kinds, json& meta,
-                     std::vector<Fact>& costs, std::vector<Fact>& periods) {
-  auto line = [&] {
-    auto nl = lines.find('\n');
-    std::string_view l = lines.substr(0, nl);
-    lines = nl == std::string_view::npos ? std::string_view() : lines.substr(nl + 1);
-    return l;
-  };
-  meta = json::parse(line(), nullptr, false);
-  if (!meta.is_object()) return false;
-  const std::string wanted = std::string("\t") + mission_id + "\t";
-  const bool want_costs = kinds != FactKinds::periods, want_periods = kinds != FactKinds::costs;
-  while (!lines.empty()) {
-    std::string_view l = line();
-    if (l.size() < wanted.size() + 1 || l.substr(1, wanted.size()) != wanted) continue;
-    if (!(l[0] == fact_slot::kCost ? want_costs : want_periods)) continue;
-    std::string_view stored = l.substr(1 + wanted.size());
-    json f = json::parse(stored, nullptr, false);
-    if (!f.is_object()) continue;
-    (l[0] == fact_slot::kCost ? costs : periods).push_back({std::move(f), stored_key(stored)});
-  }
-  return true;
+std::string string_field(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// The same from the whole document data, in an index made before the slot (or should the slot
-// be damaged). False when the data is damaged: such a record should not hide the others.
-bool read_data_facts(const std::string& stored, const std::string& mission_id, json& meta, std::vector<Fact>& costs,
-                     std::vector<Fact>& periods) {
+// The same facts from the whole document data, in an index made before the slot (or should the
+// slot be damaged). False when the data is damaged: such a record should not hide the others.
+bool read_data_facts(const std::string& stored, const std::string& mission_id, fact_slot::Record& out) {
   const json data = document_data::split(stored).head;
   if (!data.is_object()) return false;
-  meta = data.value("meta", json::object());
+  const json meta = data.value("meta", json::object());
+  if (meta.is_object())
+    for (auto [key, field] : {std::pair{"id", &out.id}, std::pair{"date", &out.date}, std::pair{"title", &out.title},
+                              std::pair{"doctype", &out.doctype}})
+      *field = string_field(meta, key);
   const json facts = data.value(std::string(schema::kDataFacts), json::object());
   if (!facts.is_object()) return true;
-  for (auto [list, into] : {std::pair{"costs", &costs}, std::pair{"periods", &periods}}) {
-    const json all = facts.value(list, json::array());
-    if (!all.is_array()) continue;
-    for (const auto& f : all)
-      if (f.is_object() && text_field(f, "mission") == mission_id) into->push_back({f, fact_key(f)});
-  }
+  for (const auto& f : facts.value("costs", json::array()))
+    if (f.is_object() && string_field(f, "mission") == mission_id) out.costs.push_back(cost_from_json(f));
+  for (const auto& f : facts.value("periods", json::array()))
+    if (f.is_object() && string_field(f, "mission") == mission_id) out.periods.push_back(period_from_json(f));
   return true;
 }
 
@@ -134,26 +99,26 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
     v.skip_to(did);
     return v != end && v.get_docid() == did ? *v : std::string();
   };
+  const fact_slot::Wanted wanted{mission_id, kinds != FactKinds::periods, kinds != FactKinds::costs};
+  fact_slot::Record r;
   for (auto m = matches.begin(); m != matches.end(); ++m) {
-    json meta;
-    std::vector<Fact> costs, periods;
-    const std::string lines = fact_slot::decode(value_at(facts, *m));
-    if (!(lines.empty() ? read_data_facts(m.get_document().get_data(), mission_id, meta, costs, periods)
-                        : read_slot_facts(lines, mission_id, kinds, meta, costs, periods)))
-      continue;
+    if (!fact_slot::decode(value_at(facts, *m), wanted, r)) {
+      r = fact_slot::Record();
+      if (!read_data_facts(m.get_document().get_data(), mission_id, r)) continue;
+    }
     std::string id = value_at(ids, *m);
-    if (id.empty()) id = text_field(meta, "id");
+    if (id.empty()) id = r.id;
     if (id.empty()) continue;
     MissionDocument& d = by_id[id];
     if (d.id.empty()) {
       d.id = id;
-      d.date = text_field(meta, "date");
-      d.title = text_field(meta, "title");
-      d.doctype = text_field(meta, "doctype");
+      d.date = std::move(r.date);
+      d.title = std::move(r.title);
+      d.doctype = std::move(r.doctype);
     }
     auto& keys = seen[id];
-    add_facts(d.costs, keys, costs);
-    add_facts(d.periods, keys, periods);
+    add_facts(d.costs, keys, r.costs);
+    add_facts(d.periods, keys, r.periods);
   }
   std::vector<MissionDocument> out;
   out.reserve(by_id.size());
@@ -166,13 +131,12 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
   return out;
 }
 
-json fact_source(const MissionDocument& doc, const json& fact) {
-  json page = fact.is_object() && fact.contains("page") ? fact["page"] : json(nullptr);
+json fact_source(const MissionDocument& doc, int page, const std::string& sentence) {
   return {{"id", doc.id},
           {"date", doc.date.empty() ? json(nullptr) : json(doc.date)},
           {"title", doc.title},
-          {"page", page},
-          {"sentence", text_field(fact, "sentence")}};
+          {"page", page > 0 ? json(page) : json(nullptr)},
+          {"sentence", sentence}};
 }
 
 }  // namespace kz::query

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/document_model.h"
 #include "query/query.h"
 
 namespace kz::query {
@@ -17,8 +18,8 @@ const Mission& resolve_mission(const Index& index, const std::string& typed);
 // One document id and the facts its stored copies give for one mission, each fact once.
 struct MissionDocument {
   std::string id, date, title, doctype;  // date "YYYY-MM-DD" or empty
-  std::vector<nlohmann::json> costs;     // stored cost objects whose mission is the one asked
-  std::vector<nlohmann::json> periods;   // stored period objects likewise
+  std::vector<CostFact> costs;           // stored costs whose mission is the one asked
+  std::vector<PeriodFact> periods;       // stored periods likewise
 };
 
 // Which facts a command lists; documents that state none of them are not read.
@@ -29,10 +30,7 @@ enum class FactKinds { costs, periods, both };
 std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id,
                                                FactKinds kinds = FactKinds::both);
 
-// The contract's source object for a fact of `doc`.
-nlohmann::json fact_source(const MissionDocument& doc, const nlohmann::json& fact);
-
-// A stored string field, or "" when it is absent or null.
-std::string text_field(const nlohmann::json& j, const char* key);
+// The contract's source object for a fact of `doc` read on `page` (0: unknown).
+nlohmann::json fact_source(const MissionDocument& doc, int page, const std::string& sentence);
 
 }  // namespace kz::query

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "indexer/document_json.h"
 #include "indexer/index_schema.h"
 #include "query/facts_source.h"
 #include "query/index_retry.h"
@@ -20,6 +21,7 @@ std::string iso_date(const std::string& yyyymmdd) {
 json fact_entry(const char* type, json fact) {
   fact.erase("mission");  // the whole timeline is about one mission
   fact["type"] = type;
+  if (fact["page"] == 0) fact["page"] = nullptr;  // not known: stored before pages were kept
   return fact;
 }
 
@@ -61,8 +63,8 @@ json timeline(Index& index, const std::string& mission) {
   json out = {{"mission", m.id}, {"name", m.name}, {"documents", json::array()}};
   for (const auto& d : docs) {
     json facts = json::array();
-    for (const auto& p : d.periods) facts.push_back(fact_entry("period", p));
-    for (const auto& c : d.costs) facts.push_back(fact_entry("cost", c));
+    for (const auto& p : d.periods) facts.push_back(fact_entry("period", period_to_json(p)));
+    for (const auto& c : d.costs) facts.push_back(fact_entry("cost", cost_to_json(c)));
     // In the order a reader meets them in the document.
     std::stable_sort(facts.begin(), facts.end(), [](const json& a, const json& b) {
       auto page = [](const json& f) { return f.contains("page") && f["page"].is_number_integer() ? f["page"].get<int>() : 0; };
