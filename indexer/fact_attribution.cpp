@@ -24,12 +24,15 @@ bool amount_between(const std::vector<Amount>& amounts, std::size_t from, std::s
 bool joined(std::string_view s, const Mention& a, const Mention& b) {
   std::size_t from = a.offset + a.length;
   if (b.offset < from || b.offset - from > 12) return false;
-  std::string gap(s.substr(from, b.offset - from));
-  for (std::string_view strip : {"(", ")", " de ", " het "})
-    for (std::size_t p; (p = gap.find(strip)) != std::string::npos;) gap.replace(p, strip.size(), " ");
+  // The words between, brackets and the articles "de" and "het" left out, run together.
   std::string t;
-  for (char c : gap)
-    if (c != ' ') t += c;
+  std::string_view gap = s.substr(from, b.offset - from);
+  while (!gap.empty()) {
+    const std::size_t end = std::min(gap.find_first_of(" ()"), gap.size());
+    std::string_view word = gap.substr(0, end);
+    if (word != "de" && word != "het") t += word;
+    gap.remove_prefix(std::min(end + 1, gap.size()));
+  }
   return t == "en" || t == "," || t == "of" || t == "/" || t == "&" || t == "enook";
 }
 
