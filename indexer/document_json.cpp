@@ -6,14 +6,19 @@
 namespace kz {
 namespace {
 
-nlohmann::json null_if_empty(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
-
 nlohmann::json nr_value(const std::string& nr) {
   bool digits = !nr.empty() && nr.size() < 10 && std::all_of(nr.begin(), nr.end(), [](char c) { return c >= '0' && c <= '9'; });
   return digits ? nlohmann::json(std::stoll(nr)) : nlohmann::json(nr);
 }
 
 }  // namespace
+
+nlohmann::json null_if_empty(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+std::string string_field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
 
 nlohmann::json metadata_to_json(const Metadata& m, int pages) {
   nlohmann::json j;
@@ -81,11 +86,6 @@ nlohmann::json facts_to_json(const Facts& f) {
 namespace {
 
 // Stored JSON may come from an older or damaged index: a field of the wrong type reads as absent.
-std::string string_at(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 template <class T>
 std::optional<T> number_at(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
@@ -98,29 +98,29 @@ std::optional<T> number_at(const nlohmann::json& j, const char* key) {
 CostFact cost_from_json(const nlohmann::json& j) {
   CostFact c;
   if (!j.is_object()) return c;
-  c.mission = string_at(j, "mission");
+  c.mission = string_field(j, "mission");
   c.amount_eur = number_at<long long>(j, "amount_eur").value_or(0);
-  c.text = string_at(j, "text");
+  c.text = string_field(j, "text");
   c.year = number_at<int>(j, "year");
-  c.period = string_at(j, "period");
+  c.period = string_field(j, "period");
   auto e = j.find("estimate");
   c.estimate = e != j.end() && e->is_boolean() && e->get<bool>();
   c.part_of_total_eur = number_at<long long>(j, "part_of_total_eur");
   c.page = number_at<int>(j, "page").value_or(0);
-  c.sentence = string_at(j, "sentence");
+  c.sentence = string_field(j, "sentence");
   return c;
 }
 
 PeriodFact period_from_json(const nlohmann::json& j) {
   PeriodFact p;
   if (!j.is_object()) return p;
-  p.mission = string_at(j, "mission");
-  p.kind = string_at(j, "kind");
-  p.start = string_at(j, "start");
-  p.end = string_at(j, "end");
-  p.text = string_at(j, "text");
+  p.mission = string_field(j, "mission");
+  p.kind = string_field(j, "kind");
+  p.start = string_field(j, "start");
+  p.end = string_field(j, "end");
+  p.text = string_field(j, "text");
   p.page = number_at<int>(j, "page").value_or(0);
-  p.sentence = string_at(j, "sentence");
+  p.sentence = string_field(j, "sentence");
   return p;
 }
 

@@ -18,6 +18,12 @@ nlohmann::json metadata_to_json(const Metadata& m, int pages);
 //  "end"|null,"text","page","sentence"}]}
 nlohmann::json facts_to_json(const Facts& f);
 
+// A JSON null for an empty text, as the stored and printed forms write an absent date or name.
+nlohmann::json null_if_empty(const std::string& s);
+
+// A text field of stored JSON, "" when it is absent, null or not text (older or damaged data).
+std::string string_field(const nlohmann::json& j, const char* key);
+
 // One fact in that form, and back (from an index written before the facts slot's row format;
 // fields missing or of the wrong type read as empty).
 nlohmann::json cost_to_json(const CostFact& c);

@@ -222,18 +222,13 @@ bool read_rows(std::string_view lines, const Wanted& wanted, Record& out) {
   return true;
 }
 
-std::string json_string(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool read_json_lines(std::string_view lines, const Wanted& wanted, Record& out) {
   const nlohmann::json meta = nlohmann::json::parse(cut(lines, '\n'), nullptr, false);
   if (!meta.is_object()) return false;
-  out.id = json_string(meta, "id");
-  out.date = json_string(meta, "date");
-  out.title = json_string(meta, "title");
-  out.doctype = json_string(meta, "doctype");
+  out.id = string_field(meta, "id");
+  out.date = string_field(meta, "date");
+  out.title = string_field(meta, "title");
+  out.doctype = string_field(meta, "doctype");
   while (!lines.empty()) {
     std::string_view line = cut(lines, '\n');
     const char kind = wanted_kind(line, wanted);

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "indexer/document_json.h"
 #include "query/facts_source.h"
 #include "query/index_retry.h"
 
@@ -58,7 +59,7 @@ json year_summary(const std::vector<Row>& rows, const std::vector<MissionDocumen
       y[s.estimate ? "estimate_eur" : "spent_eur"] = s.amount;
       amounts.insert(s.amount);
       const MissionDocument& d = docs[s.doc];
-      sources.push_back({{"id", d.id}, {"date", d.date.empty() ? json(nullptr) : json(d.date)},
+      sources.push_back({{"id", d.id}, {"date", null_if_empty(d.date)},
                          {"amount_eur", s.amount}, {"estimate", s.estimate}});
     }
     y["sources"] = std::move(sources);
@@ -115,8 +116,8 @@ json mandates(Index& index, const std::string& mission) {
     std::stable_sort(periods.begin(), periods.end(),
                      [](const PeriodFact& a, const PeriodFact& b) { return a.page < b.page; });
     for (const auto& p : periods) {
-      out["rows"].push_back({{"start", p.start.empty() ? json(nullptr) : json(p.start)},
-                             {"end", p.end.empty() ? json(nullptr) : json(p.end)},
+      out["rows"].push_back({{"start", null_if_empty(p.start)},
+                             {"end", null_if_empty(p.end)},
                              {"kind", p.kind},
                              {"text", p.text},
                              {"source", fact_source(d, p.page, p.sentence)}});

@@ -46,11 +46,6 @@ const Mission& resolve_mission(const Index& index, const std::string& typed) {
 
 namespace {
 
-std::string string_field(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // The same facts from the whole document data, in an index made before the slot (or should the
 // slot be damaged). False when the data is damaged: such a record should not hide the others.
 bool read_data_facts(const std::string& stored, const std::string& mission_id, fact_slot::Record& out) {
@@ -133,7 +128,7 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
 
 json fact_source(const MissionDocument& doc, int page, const std::string& sentence) {
   return {{"id", doc.id},
-          {"date", doc.date.empty() ? json(nullptr) : json(doc.date)},
+          {"date", null_if_empty(doc.date)},
           {"title", doc.title},
           {"page", page > 0 ? json(page) : json(nullptr)},
           {"sentence", sentence}};

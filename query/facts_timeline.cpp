@@ -71,7 +71,7 @@ json timeline(Index& index, const std::string& mission) {
       return page(a) < page(b);
     });
     out["documents"].push_back({{"id", d.id},
-                                {"date", d.date.empty() ? json(nullptr) : json(d.date)},
+                                {"date", null_if_empty(d.date)},
                                 {"title", d.title},
                                 {"doctype", d.doctype},
                                 {"facts", std::move(facts)}});
