@@ -2,16 +2,18 @@
 // time, then hands them to the layout stage. Classifies unreadable files by cause.
 #include "indexer/pdf_text.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-#include <unicode/ustring.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/TextOutputDev.h>
+#include <poppler/goo/GooString.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <mutex>
 
 #include "indexer/dehyphenate.h"
 #include "indexer/print_form.h"
@@ -24,19 +26,31 @@ struct Word {
   double x, y, w, h, size;
 };
 
-void quiet_poppler(const std::string&, void*) {}
+void quiet_poppler(ErrorCategory, Goffset, const char*) {}
 
-// poppler::ustring::to_utf8() opens an iconv converter on every call, which cost more than the
-// rest of the word handling; ICU converts the UTF-16 in place. Broken surrogates become U+FFFD.
-std::string utf8_of(const poppler::ustring& u) {
-  static_assert(sizeof(poppler::ustring::value_type) == sizeof(UChar));
-  std::string out(u.size() * 3, '\0');
-  int32_t len = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &len, reinterpret_cast<const UChar*>(u.data()),
-                     static_cast<int32_t>(u.size()), 0xFFFD, nullptr, &status);
-  if (U_FAILURE(status)) return {};
-  out.resize(static_cast<std::size_t>(len));
+// Poppler's core keeps its tables (fonts, encodings) in one global object that must exist
+// before any document is opened; one per process, for every file the worker reads.
+void init_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(quiet_poppler);
+  });
+}
+
+// A word's characters as UTF-8. Poppler hands out code points as read from the PDF's
+// ToUnicode map, which may hold surrogates or values beyond Unicode: those become U+FFFD.
+std::string utf8_of(const TextWord& w) {
+  std::string out;
+  out.reserve(static_cast<std::size_t>(w.getLength()));
+  for (int i = 0; i < w.getLength(); ++i) {
+    Unicode u = *w.getChar(i);
+    UChar32 c = (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) ? 0xFFFD : static_cast<UChar32>(u);
+    char buf[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c);
+    out.append(buf, static_cast<std::size_t>(n));
+  }
   return out;
 }
 
@@ -124,31 +138,40 @@ std::vector<Line> words_to_lines(std::vector<Word> words, int page) {
 
 CleanText read_pdf(const std::string& path) {
   check_header(path);
-  poppler::set_debug_error_function(quiet_poppler, nullptr);
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
-  if (!doc) throw PdfError(PdfError::Kind::Damaged, "damaged or truncated PDF (Poppler cannot read its structure)");
-  if (doc->is_locked()) throw PdfError(PdfError::Kind::Encrypted, "encrypted PDF, a password is required");
-  int pages = doc->pages();
+  init_poppler();
+  auto doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path));
+  if (!doc->isOk()) {
+    if (doc->getErrorCode() == errEncrypted) throw PdfError(PdfError::Kind::Encrypted, "encrypted PDF, a password is required");
+    throw PdfError(PdfError::Kind::Damaged, "damaged or truncated PDF (Poppler cannot read its structure)");
+  }
+  int pages = doc->getNumPages();
   if (pages <= 0) throw PdfError(PdfError::Kind::NoPages, "PDF has no pages");
 
+  // Reading order, no physical layout: the words come as pdftotext would print them, with
+  // their boxes and font sizes; lines and columns are rebuilt below from the positions.
+  TextOutputDev out(static_cast<const char*>(nullptr), false, 0, false, false);
   std::vector<Line> all;
   std::size_t letters = 0;
-  for (int i = 0; i < pages; ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
+  for (int i = 1; i <= pages; ++i) {
+    Page* page = doc->getPage(i);
     if (!page) continue;
+    doc->displayPage(&out, i, 72, 72, 0, false, false, false);
     std::vector<Word> words;
-    for (const auto& box : page->text_list(poppler::page::text_list_include_font)) {
-      std::string t = print_form(utf8_of(box.text()));
+    std::unique_ptr<TextWordList> list = out.makeWordList();
+    for (int k = 0; list && k < list->getLength(); ++k) {
+      const TextWord* w = list->get(k);
+      std::string t = print_form(utf8_of(*w));
       if (t.empty()) continue;
-      auto bb = box.bbox();
-      words.push_back({std::move(t), bb.x(), bb.y(), bb.width(), bb.height(), box.get_font_size()});
+      double x0, y0, x1, y1;
+      w->getBBox(&x0, &y0, &x1, &y1);
+      words.push_back({std::move(t), x0, y0, x1 - x0, y1 - y0, w->getFontSize()});
       letters += words.back().text.size();
     }
-    auto rect = page->page_rect();
-    auto lines = words_to_lines(std::move(words), i + 1);
+    const PDFRectangle* box = page->getCropBox();
+    auto lines = words_to_lines(std::move(words), i);
     for (auto& l : lines) {
-      l.page_width = rect.width();
-      l.page_height = rect.height();
+      l.page_width = box->x2 - box->x1;
+      l.page_height = box->y2 - box->y1;
       all.push_back(std::move(l));
     }
   }

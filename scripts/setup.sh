@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kamerzoek needs to build, test and benchmark, skipping any already present.
 set -euo pipefail
-want=(build-essential cmake pkg-config libxapian-dev xapian-tools libpoppler-cpp-dev poppler-utils
+want=(build-essential cmake pkg-config libxapian-dev xapian-tools libpoppler-private-dev poppler-utils
       libicu-dev libcli11-dev nlohmann-json3-dev nettle-dev zlib1g-dev libzstd-dev libmimalloc-dev googletest libgtest-dev
       hunspell-nl clang libclang-rt-14-dev)
 if [ "${1:-}" = "--bench" ]; then
