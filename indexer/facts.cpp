@@ -184,8 +184,10 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
     std::vector<Said> said;
     for (auto& s : split_sentences(u.text)) {
       Said sd{s, tagger.find(s.text)};
-      auto sw = count_words(s.text);
-      for (auto& m : sd.mentions) m.mission = tagger.choose(m.candidates, sw, unit_words[ui], doc_words);
+      if (!sd.mentions.empty()) {
+        auto sw = count_words(s.text);
+        for (auto& m : sd.mentions) m.mission = tagger.choose(m.candidates, sw, unit_words[ui], doc_words);
+      }
       for (const auto& id : distinct_missions(sd.mentions))
         if (std::find(out.missions.begin(), out.missions.end(), id) == out.missions.end())
           out.missions.push_back(id);
