@@ -40,11 +40,13 @@ void init_poppler() {
 
 // A word's characters as UTF-8. Poppler hands out code points as read from the PDF's
 // ToUnicode map, which may hold surrogates or values beyond Unicode: those become U+FFFD.
+// Control characters (a map may send a glyph to U+0000) print nothing and are dropped.
 std::string utf8_of(const TextWord& w) {
   std::string out;
   out.reserve(static_cast<std::size_t>(w.getLength()));
   for (int i = 0; i < w.getLength(); ++i) {
     Unicode u = *w.getChar(i);
+    if (u < 0x20 || u == 0x7F) continue;
     UChar32 c = (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) ? 0xFFFD : static_cast<UChar32>(u);
     char buf[4];
     int32_t n = 0;
