@@ -98,9 +98,16 @@ std::string WorkerPool::death_cause(Worker& w) {
   w.to = w.from = -1;
   w.pid = -1;
   if (waitpid(pid, &status, 0) != pid) return "PDF reader stopped unexpectedly";
-  if (WIFSIGNALED(status))
-    return std::string("PDF reader crashed on this file (signal ") + std::to_string(WTERMSIG(status)) + ": " +
-           strsignal(WTERMSIG(status)) + ")";
+  if (WIFSIGNALED(status)) {
+    int sig = WTERMSIG(status);
+    std::string cause = "PDF reader crashed on this file (signal " + std::to_string(sig) + ": " + strsignal(sig) + ")";
+    // Poppler aborts when an allocation fails, so an abort is most often the memory limit: say
+    // which limit, so a user with a legitimately huge file knows what to raise.
+    if (sig == SIGABRT)
+      cause += "; it may have run out of memory (each reader may use " + std::to_string(memory_limit_mb_) +
+               " MB, set by " + std::string(kWorkerMemoryEnv) + ")";
+    return cause;
+  }
   return "PDF reader exited unexpectedly (code " + std::to_string(WEXITSTATUS(status)) + ")";
 }
 

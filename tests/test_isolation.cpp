@@ -131,6 +131,35 @@ TEST(Isolation, EveryReaderHangingStillEndsTheRun) {
   EXPECT_EQ(r.rc, 0) << r.err;
 }
 
+// Poppler aborts when an allocation fails. A reader under a memory limit too small for its
+// file fails that file with a line that names the limit and the variable that sets it.
+// (AddressSanitizer builds run the reader without a limit, see extract_worker.cpp.)
+TEST(Isolation, ReaderOutOfMemoryNamesTheLimit) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "readers run without a memory limit under AddressSanitizer";
+#endif
+  TempDir tmp;
+  std::filesystem::create_directories(tmp / "docs");
+  copy_file(corpus_dir() + "/kst-28676-445.pdf", tmp / "docs/big.pdf");
+  Outcome o;
+  {
+    ScopedEnv mem("KAMERZOEK_WORKER_MEMORY_MB", "60");
+    o = index_with(tmp / "docs", tmp / "db");
+  }
+  EXPECT_EQ(o.run.rc, 3) << o.run.err;
+  ASSERT_EQ(o.errors.size(), 1u) << o.run.err;
+  const std::string& line = o.errors[0];
+  EXPECT_NE(line.find(tmp / "docs/big.pdf"), std::string::npos) << line;
+  EXPECT_NE(line.find("out of memory"), std::string::npos) << line;
+  EXPECT_NE(line.find("60 MB"), std::string::npos) << line;
+  EXPECT_NE(line.find("KAMERZOEK_WORKER_MEMORY_MB"), std::string::npos) << line;
+  EXPECT_EQ(o.state.docs, 0u);
+
+  // With the default limit the same file is indexed.
+  auto again = run_cli({"index", tmp / "docs", "--db", tmp / "db"});
+  EXPECT_EQ(again.rc, 0) << again.err;
+}
+
 // The PDF reader is its own program beside kamerzoek; a kamerzoek copied without it says
 // what is missing and touches no index, rather than failing every file.
 TEST(Isolation, MissingReaderProgramIsNamed) {
