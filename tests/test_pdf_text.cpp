@@ -127,6 +127,15 @@ TEST(BadInput, EachCauseIsNamed) {
 
 }  // namespace
 
+// A ToUnicode map may send a glyph to a control character; it prints nothing, and left in
+// the word it would split "Defensie" for search and quotation.
+TEST(PdfWords, ControlCharactersFromTheUnicodeMapAreDropped) {
+  auto text = kz::read_pdf(kz::test::fixture("layout/control-char-tounicode.pdf"));
+  std::string body = all_body(text);
+  EXPECT_NE(body.find("De minister van Defensie stuurt de Kamer een brief"), std::string::npos) << body;
+  for (unsigned char c : body) EXPECT_FALSE(c < 0x20 && c != '\n') << "control character " << int(c) << " in: " << body;
+}
+
 // Typesetters that break words with a soft hyphen (U+00AD) instead of "-": the word continues
 // on the next line, always, whatever letters meet there.
 TEST(SoftHyphens, LineEndSoftHyphensJoinTheWord) {
