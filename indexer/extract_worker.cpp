@@ -19,22 +19,8 @@
 namespace kz {
 namespace {
 
-// AddressSanitizer reserves terabytes of address space for its shadow memory, so in a
-// sanitizer build (tests only) an address-space limit would stop every worker at once.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-
 void limit_memory() {
-  if (kAddressSanitizer) return;
+  if (!kWorkerMemoryLimited) return;
   const char* mb = std::getenv(std::string(kWorkerMemoryEnv).c_str());
   long limit = mb ? std::atol(mb) : 0;
   if (limit <= 0) return;
