@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "indexer/document_json.h"
-#include "indexer/indexer.h"
+#include "indexer/record/document_json.h"
+#include "indexer/run/indexer.h"
 
 namespace kz::cli {
 namespace {

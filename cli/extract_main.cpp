@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string>
 
-#include "indexer/extract_worker.h"
+#include "indexer/extract/extract_worker.h"
 
 int main(int argc, char** argv) {
   if (argc != 2 || std::string(argv[1]) != kz::kWorkerArgument) {

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "indexer/document_json.h"
+#include "indexer/record/document_json.h"
 
 namespace kz::cli {
 namespace {

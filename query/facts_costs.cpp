@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "indexer/document_json.h"
+#include "indexer/record/document_json.h"
 #include "query/facts_source.h"
 #include "query/index_retry.h"
 

@@ -5,10 +5,10 @@
 #include <map>
 #include <set>
 
-#include "indexer/document_data.h"
-#include "indexer/document_json.h"
-#include "indexer/fact_slot.h"
-#include "indexer/index_schema.h"
+#include "indexer/record/document_data.h"
+#include "indexer/record/document_json.h"
+#include "indexer/record/fact_slot.h"
+#include "indexer/record/index_schema.h"
 
 namespace kz::query {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/document_model.h"
+#include "indexer/record/document_model.h"
 #include "query/query.h"
 
 namespace kz::query {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "indexer/document_json.h"
-#include "indexer/index_schema.h"
+#include "indexer/record/document_json.h"
+#include "indexer/record/index_schema.h"
 #include "query/facts_source.h"
 #include "query/index_retry.h"
 

@@ -2,7 +2,7 @@
 // combined into one Xapian::Database, plus the mission table the indexer stored with them.
 #include <filesystem>
 
-#include "indexer/index_schema.h"
+#include "indexer/record/index_schema.h"
 #include "query/query.h"
 
 namespace kz::query {

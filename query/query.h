@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/missions.h"
+#include "indexer/record/missions.h"
 
 namespace kz::query {
 

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "indexer/index_schema.h"
-#include "indexer/kamerstuk_ref.h"
+#include "indexer/record/index_schema.h"
+#include "indexer/record/kamerstuk_ref.h"
 #include "query/query.h"
 #include "stemmer/analysis.h"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "indexer/missions.h"
+#include "indexer/record/missions.h"
 
 namespace kz::query {
 

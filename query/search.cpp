@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "indexer/document_data.h"
-#include "indexer/index_schema.h"
-#include "indexer/kamerstuk_ref.h"
+#include "indexer/record/document_data.h"
+#include "indexer/record/index_schema.h"
+#include "indexer/record/kamerstuk_ref.h"
 #include "query/index_retry.h"
 #include "query/query.h"
 #include "query/query_parser.h"

@@ -19,7 +19,7 @@
 #include <thread>
 #include <vector>
 
-#include "indexer/document_data.h"
+#include "indexer/record/document_data.h"
 #include "tests/test_support.h"
 
 namespace kz::test {

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "indexer/facts.h"
+#include "indexer/facts/facts.h"
 #include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

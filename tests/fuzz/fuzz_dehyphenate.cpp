@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "indexer/dehyphenate.h"
+#include "indexer/pdf/dehyphenate.h"
 #include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "indexer/date_phrases.h"
-#include "indexer/metadata.h"
+#include "indexer/dates/date_phrases.h"
+#include "indexer/dates/dutch_date.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {

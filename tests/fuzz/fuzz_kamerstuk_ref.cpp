@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "indexer/kamerstuk_ref.h"
+#include "indexer/record/kamerstuk_ref.h"
 #include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "indexer/missions.h"
+#include "indexer/record/missions.h"
 #include "query/query.h"
 #include "query/query_parser.h"
 #include "tests/fuzz/fuzz_check.h"

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "indexer/document_data.h"
-#include "indexer/document_json.h"
-#include "indexer/fact_slot.h"
+#include "indexer/record/document_data.h"
+#include "indexer/record/document_json.h"
+#include "indexer/record/fact_slot.h"
 #include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <string_view>
 
-#include "indexer/facts.h"
-#include "indexer/metadata.h"
-#include "indexer/missions.h"
-#include "indexer/pdf_text.h"
-#include "indexer/print_form.h"
+#include "indexer/facts/facts.h"
+#include "indexer/metadata/metadata.h"
+#include "indexer/record/missions.h"
+#include "indexer/pdf/pdf_text.h"
+#include "indexer/pdf/print_form.h"
 #include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,0 +1,25 @@
+// Who signed a document: role lines ("De Minister van Defensie,", "DE MINISTER VAN DEFENSIE",
+// "DE DIRECTEUR-GENERAAL BELEID") paired with the name printed below or above them.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/record/document_model.h"
+#include "indexer/metadata/metadata_lines.h"
+
+namespace kz::meta {
+
+// "DE MINISTER VAN BUITENLANDSE ZAKEN" / "De Minister van Defensie," -> the role without its
+// article and comma, or empty when the line is not a signing role.
+std::string role_of_line(std::string_view line);
+
+// "DE MINISTER VAN BUITENLANDSE ZAKEN" -> "Minister van Buitenlandse Zaken".
+std::string title_case_role(std::string_view role);
+
+// "K.H. Ollongren", "Ruben Brekelmans", "J.A. Hennis-Plasschaert", "Van der Lee".
+bool looks_like_name(std::string_view line);
+
+std::vector<Signatory> find_signatories(const Lines& lines);
+
+}  // namespace kz::meta
