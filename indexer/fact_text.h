@@ -102,9 +102,11 @@ struct Mention {
 class MissionTagger {
  public:
   explicit MissionTagger(const MissionTable& table);
-  // Longest matches of names and aliases as whole words. Short acronyms ("SOLE", "eFP") match
-  // only with the same capitals.
-  std::vector<Mention> find(std::string_view text) const;
+  // Missions named in running text, in text order, through the mission recognizer with typo
+  // matching off: names and aliases as whole words in any inflection (short acronyms such as
+  // "SOLE", "eFP" only with the same capitals), a means with a place of the same mission
+  // ("F-35's boven Polen"). `year` (the document's, 0 if unknown) ranks shared readings.
+  std::vector<Mention> find(std::string_view text, int year = 0) const;
   // Picks among candidates of a shared spelling ("eFP": Litouwen or Roemenië) by the words
   // that set each candidate apart, counted in the sentence, then the paragraph, then the
   // document (each as folded word counts, see count_words).
@@ -113,14 +115,7 @@ class MissionTagger {
                      const WordCounts& paragraph, const WordCounts& document) const;
 
  private:
-  struct Spelling {
-    std::vector<std::string> tokens;  // folded, or as printed when exact_case
-    bool exact_case = false;
-    std::vector<std::string> missions;
-  };
-  std::vector<Spelling> spellings_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // folded first word -> spellings
-  std::vector<std::string> order_;  // mission ids in table order
+  MissionTable table_;
   std::vector<std::pair<std::string, std::vector<std::string>>> words_;  // id -> its words
 };
 

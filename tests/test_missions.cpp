@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/fact_text.h"
+#include "indexer/mission_recognizer.h"
 #include "indexer/missions.h"
 #include "tests/test_support.h"
 
@@ -92,7 +93,16 @@ TEST(MissionTable, ResolvesUserSpellings) {
 TEST(MissionTable, UnknownOrAmbiguousSpellingsDoNotResolve) {
   EXPECT_EQ(resolved("pizza"), "<none>");
   EXPECT_EQ(resolved(""), "<none>");
-  EXPECT_EQ(resolved("Roemenië"), "<none>");  // battlegroup or MQ-9: the user must say which
+}
+
+TEST(MissionTable, AmbiguousPlaceResolvesWithItsAlternatives) {
+  // Battlegroup or MQ-9: the first by rank, the other named as an alternative for the caller to show.
+  auto r = kz::resolve_typed_mission(table(), "Roemenië");
+  ASSERT_TRUE(r);
+  std::vector<std::string> all{r->mission->id};
+  for (const auto* a : r->alternatives) all.push_back(a->id);
+  EXPECT_NE(std::find(all.begin(), all.end(), "efp-roemenie"), all.end());
+  EXPECT_NE(std::find(all.begin(), all.end(), "mq9-roemenie"), all.end());
 }
 
 TEST(MissionTable, ClosestSuggestsForMisspellings) {
