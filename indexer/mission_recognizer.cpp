@@ -69,7 +69,9 @@ class Reader {
 
   // 0: no match, 1: exact, 2: within the typo budget.
   int word_match(const Token& t, const Pattern& p, std::size_t k) const {
-    if (p.exact_case && !o_.typed) {
+    // Acronyms keep their capitals in documents; typed input may be lower case, except for
+    // two-letter ones and everyday words ("is" is not "IS").
+    if (p.exact_case && (!o_.typed || p.norm[k].size() < 3 || v_.filler.count(t.norm))) {
       const std::string& want = p.text[k];
       return t.text == want || t.text == want + "s" ? 1 : 0;
     }
@@ -232,7 +234,8 @@ void Reader::words_reading(std::vector<bool>& covered) {
       continue;
     }
     while (first < last && v_.filler.count(toks_[first].norm)) ++first;
-    bool distinctive = words >= 2 ? missions.size() <= 3 : missions.size() == 1 && toks_[first].norm.size() >= 3;
+    bool distinctive = words >= 2 ? missions.size() <= 3
+                                  : missions.size() == 1 && v_.proper.count(toks_[first].norm) > 0;
     if (distinctive) {
       add(missions, first, last, 0.6, "words", fuzzy);
       for (std::size_t k = first; k < last; ++k) covered[k] = true;
@@ -271,6 +274,17 @@ std::vector<MissionMention> Reader::run() {
       }
     }
     if (best == hits_.size()) continue;
+    // In a document, a mission that had not started or had long ended is not the one meant.
+    if (!o_.typed && o_.year) {
+      std::vector<int> then;
+      for (int m : common) {
+        const Mission& x = table_.missions()[m];
+        if (!x.first_year || (x.first_year - 1 <= o_.year && (!x.last_year || o_.year <= x.last_year + 1)))
+          then.push_back(m);
+      }
+      if (then.empty()) continue;
+      common = std::move(then);
+    }
     add(common, std::min(hits_[h].first, hits_[best].first), std::max(hits_[h].last, hits_[best].last), 0.9,
         "means+place", hits_[h].fuzzy || hits_[best].fuzzy);
     cover(h);
@@ -298,9 +312,7 @@ std::vector<MissionMention> Reader::run() {
       }
       add(fit, std::min(hits_[g].first, hits_[p].first), std::max(hits_[g].last, hits_[p].last), 0.7, "place",
           hits_[p].fuzzy);
-      cover(p);
-      used[g] = true;
-      break;
+      cover(p);  // one generic word may lead a list: "de missies in Libanon, Bosnië en Irak"
     }
   }
   if (o_.typed) {

@@ -171,8 +171,10 @@ Vocabulary compile(const MissionTable& table) {
     for (const auto& s : spellings)
       for (const auto& t : tokenize(s))
         if (!t.digits && t.norm.size() >= 3 && !v.filler.count(t.norm) && !generic.count(t.norm) &&
-            !place_or_means.count(t.norm))
+            !place_or_means.count(t.norm)) {
           identity[t.norm].insert(i);
+          if (std::any_of(t.text.begin(), t.text.end(), upper)) v.proper.insert(t.norm);
+        }
   }
   for (auto& [w, set] : identity) {
     v.identity[w] = std::vector<int>(set.begin(), set.end());

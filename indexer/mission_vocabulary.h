@@ -40,6 +40,9 @@ struct Vocabulary {
   // Words of names and aliases that identify missions (partial names in typed input).
   std::unordered_map<std::string, std::vector<int>> identity;
   std::vector<std::string> identity_words;
+  // Identity words the table writes with a capital ("Resolve", "Sentry", "eVA"): proper names,
+  // which may name a mission alone; lower-case ones ("brede", "boord") only with others.
+  std::unordered_set<std::string> proper;
 };
 
 // Throws std::runtime_error when corpus/mission_words.tsv cannot be read.

@@ -132,6 +132,24 @@ TEST(MissionTable, ParseErrorsNameTheLine) {
   EXPECT_EQ(t.missions()[0].aliases.size(), 2u);
 }
 
+TEST(MissionTable, ReadsPlacesMeansAndYears) {
+  auto t = MissionTable::parse("x-1\tMission X\tMX\tIrak | Syrië\tF-16\t2014-\ny-2\tY\t\t\t\t1992-1995\n");
+  ASSERT_EQ(t.missions().size(), 2u);
+  EXPECT_EQ(t.missions()[0].places, (std::vector<std::string>{"Irak", "Syrië"}));
+  EXPECT_EQ(t.missions()[0].means, std::vector<std::string>{"F-16"});
+  EXPECT_EQ(t.missions()[0].first_year, 2014);
+  EXPECT_EQ(t.missions()[0].last_year, 0);
+  EXPECT_EQ(t.missions()[1].first_year, 1992);
+  EXPECT_EQ(t.missions()[1].last_year, 1995);
+  EXPECT_THROW(MissionTable::parse("x\tX\t\t\t\t2014-2010\n"), std::runtime_error);
+  EXPECT_THROW(MissionTable::parse("x\tX\t\t\t\tsoon\n"), std::runtime_error);
+  // Every mission of the default table says when Dutch participation began, where known.
+  std::size_t dated = 0;
+  for (const auto& m : table().missions()) dated += m.first_year > 0;
+  EXPECT_GE(dated, table().missions().size() * 8 / 10);
+  EXPECT_GE(table().missions().size(), 80u);
+}
+
 TEST(MissionTagger, FindsNamesAsWholeWordsWithAcronymCase) {
   kz::facts::MissionTagger tagger(table());
   auto ids = [&](std::string_view text) {
