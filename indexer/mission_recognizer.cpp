@@ -45,8 +45,10 @@ class Reader {
     sentence_.resize(toks_.size());
     for (std::size_t i = 1; i < toks_.size(); ++i) {
       sentence_[i] = sentence_[i - 1];
+      // A full stop after a short word is an abbreviation's ("Zr.Ms. Tromp", "nr. 4").
+      bool stop_ends = toks_[i - 1].digits || toks_[i - 1].text.size() >= 3;
       for (std::size_t k = toks_[i - 1].end; k < toks_[i].begin; ++k)
-        if (text_[k] == '.' || text_[k] == '?' || text_[k] == '!' || text_[k] == ';') {
+        if ((text_[k] == '.' && stop_ends) || text_[k] == '?' || text_[k] == '!' || text_[k] == ';') {
           ++sentence_[i];
           break;
         }

@@ -111,7 +111,10 @@ std::vector<Mention> MissionTagger::find(std::string_view text, int year) const 
     m.length = r.end - r.begin;
     m.mission = r.mission->id;
     m.candidates.push_back(r.mission->id);
-    for (const auto* alt : r.alternatives) m.candidates.push_back(alt->id);
+    // Only missions sharing a name are chosen between by the words around them; a means and a
+    // place were already ranked by the places and the year of their own sentence.
+    if (r.how == "alias")
+      for (const auto* alt : r.alternatives) m.candidates.push_back(alt->id);
     out.push_back(std::move(m));
   }
   std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.offset < b.offset; });
