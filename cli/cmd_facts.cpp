@@ -23,10 +23,23 @@ struct FactArgs {
 using Query = std::function<json(query::Index&, const FactArgs&)>;
 using Printer = std::string (*)(const json&, bool);
 
+// An ambiguous MISSION ("Irak", "Rode Zee") is answered for the candidate with most documents;
+// the user is told which, and what else it may mean, so they can be more specific.
+void note_candidates(const std::string& typed, const json& result) {
+  if (!result.contains("candidates")) return;
+  const json& c = result["candidates"];
+  std::cerr << "kamerzoek: " << typed << ": meerdere missies mogelijk; gekozen: " << c[0].value("name", "")
+            << " (" << c[0].value("documents", 0) << " documenten); ook:";
+  for (std::size_t i = 1; i < c.size() && i < 6; ++i)
+    std::cerr << (i > 1 ? "," : "") << " " << c[i].value("name", "") << " (" << c[i].value("documents", 0) << ")";
+  std::cerr << "\n";
+}
+
 int run(const Globals& g, const FactArgs& a, const Query& ask, Printer print) {
   return run_query_command(g, [&] {
     query::Index index(g.resolved_dbs());
     json result = ask(index, a);
+    if (!g.json) note_candidates(a.mission, result);
     std::cout << (g.json ? json_line(result) : print(result, is_tty(1)));
     return kOk;
   });

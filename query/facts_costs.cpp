@@ -76,7 +76,8 @@ json mission_header(const Mission& m) {
 }  // namespace
 
 json costs(Index& index, const std::string& mission, std::optional<int> from, std::optional<int> to) {
-  const Mission& m = resolve_mission(index, mission);
+  const ResolvedMission resolved = resolve_mission_ranked(index, mission);
+  const Mission& m = *resolved.mission;
   auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id, FactKinds::costs); });
   std::vector<Row> rows;
   for (std::size_t i = 0; i < docs.size(); ++i)
@@ -102,11 +103,13 @@ json costs(Index& index, const std::string& mission, std::optional<int> from, st
   for (auto& r : rows) listed.push_back(std::move(r.row));
   out["from"] = from ? json(*from) : json(nullptr);
   out["to"] = to ? json(*to) : json(nullptr);
+  add_candidates(out, resolved);
   return out;
 }
 
 json mandates(Index& index, const std::string& mission) {
-  const Mission& m = resolve_mission(index, mission);
+  const ResolvedMission resolved = resolve_mission_ranked(index, mission);
+  const Mission& m = *resolved.mission;
   auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id, FactKinds::periods); });
   json out = mission_header(m);
   out["rows"] = json::array();
@@ -123,6 +126,7 @@ json mandates(Index& index, const std::string& mission) {
                              {"source", fact_source(d, p.page, p.sentence)}});
     }
   }
+  add_candidates(out, resolved);
   return out;
 }
 

@@ -9,6 +9,8 @@
 #include "indexer/record/document_json.h"
 #include "indexer/record/fact_slot.h"
 #include "indexer/record/index_schema.h"
+#include "indexer/record/mission_recognizer.h"
+#include "query/index_retry.h"
 
 namespace kz::query {
 namespace {
@@ -42,6 +44,45 @@ const Mission& resolve_mission(const Index& index, const std::string& typed) {
   if (nearest.empty())
     throw UnknownError(typed, "unknown mission (`kamerzoek missions` lists the known ones)", {});
   throw UnknownError(typed, "unknown mission", std::move(nearest));
+}
+
+ResolvedMission resolve_mission_ranked(Index& index, const std::string& typed) {
+  return with_reopen(index, [&] {
+    const Xapian::Database& db = index.db();
+    auto documents = [&](const Mission& m) {
+      return static_cast<double>(db.get_termfreq(schema::term(schema::kMission, m.id)));
+    };
+    RecognizeOptions options;
+    options.documents = documents;
+    ResolvedMission r;
+    const Mission* exact = index.missions().resolve_exact(typed);
+    auto found = resolve_typed_mission(index.missions(), typed, options);
+    if (!exact && !found) {
+      resolve_mission(index, typed);  // throws with the closest names
+      throw UnknownError(typed, "unknown mission", {});
+    }
+    std::vector<const Mission*> ranked;
+    if (found) {
+      ranked.push_back(found->mission);
+      ranked.insert(ranked.end(), found->alternatives.begin(), found->alternatives.end());
+    }
+    // A whole name or alias wins; the recognizer's other readings stay only when they share it.
+    if (exact && std::find(ranked.begin(), ranked.end(), exact) == ranked.end()) ranked = {exact};
+    else if (exact) {
+      ranked.erase(std::find(ranked.begin(), ranked.end(), exact));
+      ranked.insert(ranked.begin(), exact);
+    }
+    r.mission = ranked.front();
+    for (const Mission* m : ranked) r.candidates.push_back({m, static_cast<std::size_t>(documents(*m))});
+    return r;
+  });
+}
+
+void add_candidates(json& out, const ResolvedMission& r) {
+  if (r.candidates.size() < 2) return;
+  json list = json::array();
+  for (const auto& [m, n] : r.candidates) list.push_back({{"id", m->id}, {"name", m->name}, {"documents", n}});
+  out["candidates"] = std::move(list);
 }
 
 namespace {

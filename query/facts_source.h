@@ -15,6 +15,21 @@ namespace kz::query {
 // The mission for a user's spelling; throws UnknownError with the closest names.
 const Mission& resolve_mission(const Index& index, const std::string& typed);
 
+// A user's spelling read by the mission recognizer, ambiguous readings ranked by how many
+// documents each mission has in the index ("Irak", "Bosnië", "Rode Zee").
+struct ResolvedMission {
+  const Mission* mission = nullptr;
+  // Every mission the spelling may mean with its document count, the chosen one first; more
+  // than one entry only when the spelling was ambiguous.
+  std::vector<std::pair<const Mission*, std::size_t>> candidates;
+};
+// Throws UnknownError with the closest names when nothing is recognised.
+ResolvedMission resolve_mission_ranked(Index& index, const std::string& typed);
+
+// Adds "candidates": [{"id", "name", "documents"}] to a fact command's object when the
+// spelling was ambiguous (the first is the one answered for).
+void add_candidates(nlohmann::json& out, const ResolvedMission& r);
+
 // One document id and the facts its stored copies give for one mission, each fact once.
 struct MissionDocument {
   std::string id, date, title, doctype;  // date "YYYY-MM-DD" or empty

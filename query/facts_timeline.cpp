@@ -58,7 +58,8 @@ json mission_row(const Mission& m, const Usage& u) {
 }  // namespace
 
 json timeline(Index& index, const std::string& mission) {
-  const Mission& m = resolve_mission(index, mission);
+  const ResolvedMission resolved = resolve_mission_ranked(index, mission);
+  const Mission& m = *resolved.mission;
   auto docs = with_reopen(index, [&] { return mission_documents(index.db(), m.id); });
   json out = {{"mission", m.id}, {"name", m.name}, {"documents", json::array()}};
   for (const auto& d : docs) {
@@ -76,6 +77,7 @@ json timeline(Index& index, const std::string& mission) {
                                 {"doctype", d.doctype},
                                 {"facts", std::move(facts)}});
   }
+  add_candidates(out, resolved);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indexer/facts/facts.h"
+#include "indexer/record/mission_keys.h"
 #include "indexer/record/missions.h"
 
 namespace kz::facts {
@@ -102,9 +103,11 @@ struct Mention {
 class MissionTagger {
  public:
   explicit MissionTagger(const MissionTable& table);
-  // Longest matches of names and aliases as whole words. Short acronyms ("SOLE", "eFP") match
-  // only with the same capitals.
-  std::vector<Mention> find(std::string_view text) const;
+  // Missions named in running text, in text order, through the mission recognizer with typo
+  // matching off: names and aliases as whole words in any inflection (short acronyms such as
+  // "SOLE", "eFP" only with the same capitals), a means with a place of the same mission
+  // ("F-35's boven Polen"). `year` (the document's, 0 if unknown) ranks shared readings.
+  std::vector<Mention> find(std::string_view text, int year = 0) const;
   // Picks among candidates of a shared spelling ("eFP": Litouwen or Roemenië) by the words
   // that set each candidate apart, counted in the sentence, then the paragraph, then the
   // document (each as folded word counts, see count_words).
@@ -113,14 +116,7 @@ class MissionTagger {
                      const WordCounts& paragraph, const WordCounts& document) const;
 
  private:
-  struct Spelling {
-    std::vector<std::string> tokens;  // folded, or as printed when exact_case
-    bool exact_case = false;
-    std::vector<std::string> missions;
-  };
-  std::vector<Spelling> spellings_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // folded first word -> spellings
-  std::vector<std::string> order_;  // mission ids in table order
+  MissionTable table_;
   std::vector<std::pair<std::string, std::vector<std::string>>> words_;  // id -> its words
 };
 
@@ -147,11 +143,8 @@ std::vector<std::vector<std::string>> missions_for_periods(std::string_view sent
 std::vector<int> totals_in_sentence(std::string_view sentence, const std::vector<Amount>& amounts);
 
 // Tokens for mention matching: letter runs and digit runs with byte spans.
-struct WordSpan {
-  std::string text, folded;
-  std::size_t offset = 0, length = 0;
-};
-std::vector<WordSpan> word_spans(std::string_view text);
+using kz::WordSpan;
+using kz::word_spans;
 std::vector<std::string> folded_words(std::string_view text);
 std::unordered_map<std::string, int> count_words(std::string_view text);
 

@@ -183,7 +183,7 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
     if (!u.item) list_total.reset();
     std::vector<Said> said;
     for (auto& s : split_sentences(u.text)) {
-      Said sd{s, tagger.find(s.text)};
+      Said sd{s, tagger.find(s.text, doc_year)};
       if (!sd.mentions.empty()) {
         auto sw = count_words(s.text);
         for (auto& m : sd.mentions) m.mission = tagger.choose(m.candidates, sw, unit_words[ui], doc_words);

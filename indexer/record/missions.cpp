@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "indexer/record/mission_keys.h"
+#include "indexer/record/mission_recognizer.h"
 #include "stemmer/analysis.h"
 
 namespace kz {
@@ -41,22 +42,19 @@ bool valid_id(const std::string& id) {
   return true;
 }
 
-// Words that carry no identity in a mission name: a user may add or drop them freely.
-bool filler(const std::string& t) {
-  static const std::set<std::string> words = {
-      "de",      "het",     "een",    "in",       "van",       "vanuit",  "uit",     "naar",
-      "op",      "aan",     "the",    "for",      "to",        "and",     "of",      "en",
-      "missie",  "inzet",   "operatie", "operation", "mission", "bijdrage", "nederlandse",
-      "s",       "navo",    "nato",   "eu",       "vn",        "un"};
-  return words.count(t) > 0;
-}
-
-// Singular and plural ("reaper"/"reapers") count as the same word.
-bool same_word(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  if (a.size() + 1 == b.size() && b.back() == 's' && b.compare(0, a.size(), a) == 0) return true;
-  if (b.size() + 1 == a.size() && a.back() == 's' && a.compare(0, b.size(), b) == 0) return true;
-  return false;
+// "1992-1995", "2013-" (ongoing) or "2004": the years of Dutch participation.
+bool read_years(const std::string& s, int& first, int& last) {
+  auto year = [](std::string_view y, int& out) {
+    if (y.size() != 4 || !std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    out = std::stoi(std::string(y));
+    return true;
+  };
+  std::size_t dash = s.find('-');
+  if (dash == std::string::npos) return year(s, first) && year(s, last);
+  if (!year(std::string_view(s).substr(0, dash), first)) return false;
+  last = 0;
+  std::string_view rest = std::string_view(s).substr(dash + 1);
+  return rest.empty() || (year(rest, last) && last >= first);
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -78,13 +76,6 @@ double similarity(std::string_view a, std::string_view b) {
   if (a.empty() && b.empty()) return 1.0;
   double d = static_cast<double>(edit_distance(a, b));
   return 1.0 - d / static_cast<double>(std::max(a.size(), b.size()));
-}
-
-std::vector<std::string> content_tokens(std::string_view s) {
-  std::vector<std::string> out;
-  for (auto& t : mission_key_tokens(s))
-    if (!filler(t)) out.push_back(t);
-  return out;
 }
 
 // Every spelling a mission answers to: id, name, aliases.
@@ -126,11 +117,17 @@ MissionTable MissionTable::parse(std::string_view tsv) {
     if (m.name.empty()) throw std::runtime_error(where + "mission '" + m.id + "' has no name");
     if (!ids.insert(m.id).second)
       throw std::runtime_error(where + "mission id '" + m.id + "' appears twice");
-    if (cols.size() >= 3 && !cols[2].empty()) {
-      for (auto& a : split(cols[2], "|"))
-        if (!a.empty() && std::find(m.aliases.begin(), m.aliases.end(), a) == m.aliases.end())
-          m.aliases.push_back(a);
-    }
+    auto list = [&](std::size_t col, std::vector<std::string>& into) {
+      if (cols.size() <= col || cols[col].empty()) return;
+      for (auto& a : split(cols[col], "|"))
+        if (!a.empty() && std::find(into.begin(), into.end(), a) == into.end()) into.push_back(a);
+    };
+    list(2, m.aliases);
+    list(3, m.places);
+    list(4, m.means);
+    if (cols.size() >= 6 && !cols[5].empty() && !read_years(cols[5], m.first_year, m.last_year))
+      throw std::runtime_error(where + "years '" + cols[5] + "' of '" + m.id +
+                               "' must be YYYY, YYYY-YYYY or YYYY- (ongoing)");
     table.missions_.push_back(std::move(m));
   }
   return table;
@@ -154,57 +151,21 @@ const Mission* MissionTable::by_id(std::string_view id) const {
 }
 
 const Mission* MissionTable::resolve(std::string_view typed) const {
+  if (const Mission* m = resolve_exact(typed)) return m;
+  // Else what the recognizer reads in it: word order, inflection, means and place, typos.
+  auto found = resolve_typed_mission(*this, typed);
+  return found ? found->mission : nullptr;
+}
+
+const Mission* MissionTable::resolve_exact(std::string_view typed) const {
   std::string key = mission_key(typed);
   if (key.empty()) return nullptr;
-  // 1. The whole spelling equals an id, name or alias; ids and names win over aliases.
+  // The whole spelling equals an id, name or alias; ids and names win over aliases.
   for (const auto& m : missions_)
     if (mission_key(m.id) == key || mission_key(m.name) == key) return &m;
   for (const auto& m : missions_)
     for (const auto& a : m.aliases)
       if (mission_key(a) == key) return &m;
-
-  // 2. Every word the user typed occurs somewhere in one mission's spellings.
-  auto typed_tokens = content_tokens(typed);
-  if (typed_tokens.empty()) return nullptr;
-  struct Candidate {
-    const Mission* m;
-    double best_alias;  // overlap with the single closest spelling
-  };
-  std::vector<Candidate> full;
-  for (const auto& m : missions_) {
-    std::vector<std::vector<std::string>> per_spelling;
-    std::vector<std::string> vocab;
-    for (const auto& s : spellings(m)) {
-      per_spelling.push_back(content_tokens(s));
-      vocab.insert(vocab.end(), per_spelling.back().begin(), per_spelling.back().end());
-    }
-    bool covered = std::all_of(typed_tokens.begin(), typed_tokens.end(), [&](const auto& t) {
-      return std::any_of(vocab.begin(), vocab.end(), [&](const auto& v) { return same_word(t, v); });
-    });
-    if (!covered) continue;
-    double best = 0;
-    for (const auto& sp : per_spelling) {
-      if (sp.empty()) continue;
-      std::size_t hit = 0;
-      for (const auto& t : typed_tokens)
-        for (const auto& v : sp)
-          if (same_word(t, v)) {
-            ++hit;
-            break;
-          }
-      double jaccard = static_cast<double>(hit) /
-                       static_cast<double>(typed_tokens.size() + sp.size() - hit);
-      best = std::max(best, jaccard);
-    }
-    full.push_back({&m, best});
-  }
-  if (full.empty()) return nullptr;
-  std::sort(full.begin(), full.end(),
-            [](const auto& a, const auto& b) { return a.best_alias > b.best_alias; });
-  if (full.size() == 1) return full[0].m;
-  // Several missions share all the words: only a clearly closer spelling decides.
-  if (full[0].best_alias >= 0.5 && full[0].best_alias - full[1].best_alias >= 0.25)
-    return full[0].m;
   return nullptr;
 }
 
@@ -212,6 +173,12 @@ std::vector<const Mission*> MissionTable::closest_missions(std::string_view type
                                                            std::size_t n) const {
   std::string key = mission_key(typed);
   auto typed_tokens = mission_key_tokens(typed);
+  // What the recognizer reads comes first, then the spellings nearest as strings.
+  std::vector<const Mission*> read;
+  for (const auto& mention : recognize_missions(*this, typed)) {
+    read.push_back(mention.mission);
+    read.insert(read.end(), mention.alternatives.begin(), mention.alternatives.end());
+  }
   std::vector<std::pair<double, const Mission*>> scored;
   for (const auto& m : missions_) {
     double best = 0;
@@ -237,9 +204,11 @@ std::vector<const Mission*> MissionTable::closest_missions(std::string_view type
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<const Mission*> out;
+  for (const Mission* m : read)
+    if (out.size() < n && std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
   for (const auto& [score, m] : scored) {
     if (out.size() >= n || score < 0.4) break;
-    out.push_back(m);
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
   }
   return out;
 }

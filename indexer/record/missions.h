@@ -11,6 +11,9 @@ struct Mission {
   std::string id;                    // "efp-litouwen"
   std::string name;                  // "enhanced Forward Presence / Multinational Battlegroup Litouwen"
   std::vector<std::string> aliases;  // every way a letter or a user writes it
+  std::vector<std::string> places;   // where it operates or against whom: "Irak", "ISIS", "Rode Zee"
+  std::vector<std::string> means;    // platforms, units and tasks: "F-16", "Patriot", "battlegroup"
+  int first_year = 0, last_year = 0; // Dutch participation; 0 when unknown or ongoing
 };
 
 class MissionTable {
@@ -19,8 +22,10 @@ class MissionTable {
   static MissionTable load_default();               // <data dir>/corpus/missions.tsv
   const std::vector<Mission>& missions() const { return missions_; }
   const Mission* by_id(std::string_view id) const;
-  // Resolves a user's spelling: id, name or alias, case/diacritic/space/hyphen-insensitive.
+  // Resolves a user's spelling: id, name or alias (resolve_exact), case/diacritic/space/hyphen-
+  // insensitive, else what the mission recognizer reads in it (mission_recognizer.h).
   const Mission* resolve(std::string_view typed) const;
+  const Mission* resolve_exact(std::string_view typed) const;
   // Closest known names to an unknown spelling, best first.
   std::vector<std::string> closest(std::string_view typed, std::size_t n = 5) const;
   // The same ranking as missions (closest() returns their names).

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/facts/fact_text.h"
+#include "indexer/record/mission_recognizer.h"
 #include "indexer/record/missions.h"
 #include "tests/test_support.h"
 
@@ -92,7 +93,16 @@ TEST(MissionTable, ResolvesUserSpellings) {
 TEST(MissionTable, UnknownOrAmbiguousSpellingsDoNotResolve) {
   EXPECT_EQ(resolved("pizza"), "<none>");
   EXPECT_EQ(resolved(""), "<none>");
-  EXPECT_EQ(resolved("Roemenië"), "<none>");  // battlegroup or MQ-9: the user must say which
+}
+
+TEST(MissionTable, AmbiguousPlaceResolvesWithItsAlternatives) {
+  // Battlegroup or MQ-9: the first by rank, the other named as an alternative for the caller to show.
+  auto r = kz::resolve_typed_mission(table(), "Roemenië");
+  ASSERT_TRUE(r);
+  std::vector<std::string> all{r->mission->id};
+  for (const auto* a : r->alternatives) all.push_back(a->id);
+  EXPECT_NE(std::find(all.begin(), all.end(), "efp-roemenie"), all.end());
+  EXPECT_NE(std::find(all.begin(), all.end(), "mq9-roemenie"), all.end());
 }
 
 TEST(MissionTable, ClosestSuggestsForMisspellings) {
@@ -120,6 +130,24 @@ TEST(MissionTable, ParseErrorsNameTheLine) {
   auto t = MissionTable::parse("# comment\n\nx-1\tMission X\tMX | Mission Ex\n");
   ASSERT_EQ(t.missions().size(), 1u);
   EXPECT_EQ(t.missions()[0].aliases.size(), 2u);
+}
+
+TEST(MissionTable, ReadsPlacesMeansAndYears) {
+  auto t = MissionTable::parse("x-1\tMission X\tMX\tIrak | Syrië\tF-16\t2014-\ny-2\tY\t\t\t\t1992-1995\n");
+  ASSERT_EQ(t.missions().size(), 2u);
+  EXPECT_EQ(t.missions()[0].places, (std::vector<std::string>{"Irak", "Syrië"}));
+  EXPECT_EQ(t.missions()[0].means, std::vector<std::string>{"F-16"});
+  EXPECT_EQ(t.missions()[0].first_year, 2014);
+  EXPECT_EQ(t.missions()[0].last_year, 0);
+  EXPECT_EQ(t.missions()[1].first_year, 1992);
+  EXPECT_EQ(t.missions()[1].last_year, 1995);
+  EXPECT_THROW(MissionTable::parse("x\tX\t\t\t\t2014-2010\n"), std::runtime_error);
+  EXPECT_THROW(MissionTable::parse("x\tX\t\t\t\tsoon\n"), std::runtime_error);
+  // Every mission of the default table says when Dutch participation began, where known.
+  std::size_t dated = 0;
+  for (const auto& m : table().missions()) dated += m.first_year > 0;
+  EXPECT_GE(dated, table().missions().size() * 8 / 10);
+  EXPECT_GE(table().missions().size(), 80u);
 }
 
 TEST(MissionTagger, FindsNamesAsWholeWordsWithAcronymCase) {
