@@ -21,6 +21,8 @@ struct IndexArgs {
   std::vector<std::string> paths;
   int jobs = 0;
   bool prune = false;
+  bool force = false;
+  bool retry_failed = false;
   int timeout = 120;
 };
 
@@ -49,6 +51,8 @@ int run(const Globals& g, const IndexArgs& a) {
   opt.paths = a.paths;
   opt.jobs = a.jobs;
   opt.prune = a.prune;
+  opt.force = a.force;
+  opt.retry_failed = a.retry_failed;
   opt.timeout_seconds = a.timeout;
   opt.stop = &g_stop;
   // Documents per commit and worker memory: tuning knobs, used by the crash and limit tests.
@@ -68,6 +72,10 @@ int run(const Globals& g, const IndexArgs& a) {
     if (drawn) std::fprintf(stderr, "\r\033[K");
     print_error(f.file, f.error);
   };
+  opt.on_note = [&](const std::string& file, const std::string& note) {
+    if (drawn) std::fprintf(stderr, "\r\033[K");
+    print_error(file, note);
+  };
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
 
@@ -78,7 +86,11 @@ int run(const Globals& g, const IndexArgs& a) {
     print_error(opt.db, e.what());
     return kIndexError;
   } catch (const Xapian::Error& e) {
-    print_error(opt.db, "cannot open index for writing: " + e.get_description());
+    print_error(opt.db, "index write failed: " + e.get_description());
+    return kIndexError;
+  } catch (const std::exception& e) {
+    // The folder refused, its lock or the data files unreadable: the index folder is the subject.
+    print_error(opt.db, e.what());
     return kIndexError;
   }
   if (drawn) std::fprintf(stderr, "\n");
@@ -92,18 +104,31 @@ int run(const Globals& g, const IndexArgs& a) {
     for (const auto& f : s.failed) j["failed"].push_back({{"file", f.file}, {"error", f.error}});
     j["seconds"] = s.seconds;
     j["interrupted"] = s.interrupted;
+    j["skipped_failed"] = s.skipped_failed;
+    j["prune_held"] = s.prune_held;
+    if (!s.write_error.empty()) {
+      j["error"] = s.write_error;
+      j["committed"] = s.committed;
+    }
     std::cout << json_text(j) << "\n";
   } else {
     std::printf("indexed: %zu, unchanged: %zu, failed: %zu", s.indexed, s.unchanged, s.failed.size());
     if (s.duplicates) std::printf(", duplicates: %zu", s.duplicates);
     if (s.pruned) std::printf(", pruned: %zu", s.pruned);
+    if (s.skipped_failed) std::printf(", skipped (failed before, unchanged since): %zu", s.skipped_failed);
     std::printf(" (%.2f s)\n", s.seconds);
+    if (s.skipped_failed) std::printf("--retry-failed tries the skipped files again\n");
+  }
+  if (!s.write_error.empty()) {
+    print_error(opt.db, s.write_error);
+    return kIndexError;
   }
   if (s.interrupted) {
     print_error(opt.db, "interrupted; everything finished so far is committed");
     return 130;
   }
-  return s.failed.empty() ? kOk : kSomeFailed;
+  // Files gone but kept (more than half the index) need the user's word: as a failure does.
+  return s.failed.empty() && s.prune_held == 0 ? kOk : kSomeFailed;
 }
 
 }  // namespace
@@ -115,6 +140,8 @@ void register_index(CLI::App& app, Globals& g, Action& action) {
   cmd->add_option("--db", g.dbs, "Index folder (default $KAMERZOEK_DB, else ./kamerzoek.db)");
   cmd->add_option("--jobs,-j", args->jobs, "Worker processes (default: all cores)");
   cmd->add_flag("--prune", args->prune, "Remove documents whose files are gone");
+  cmd->add_flag("--force", args->force, "With --prune: remove them even when they are more than half the index");
+  cmd->add_flag("--retry-failed", args->retry_failed, "Try again files that failed before and have not changed");
   cmd->add_option("--timeout", args->timeout, "Seconds allowed per file before it is stopped");
   cmd->add_flag("--json", g.json, "Print the summary as JSON");
   cmd->callback([&g, args, &action] { action = [&g, args] { return run(g, *args); }; });

@@ -18,6 +18,13 @@ std::string short_subject(const std::string& s) {
   return s.substr(0, cut) + "…";
 }
 
+// The index folders of the command: the subject of an error Xapian raised while reading them.
+std::string index_subject(const Globals& g) {
+  std::string out;
+  for (const auto& db : g.resolved_dbs()) out += (out.empty() ? "" : ", ") + db;
+  return out;
+}
+
 }  // namespace
 
 int run_query_command(const Globals& g, const std::function<int()>& body) {
@@ -40,13 +47,13 @@ int run_query_command(const Globals& g, const std::function<int()>& body) {
     print_error(e.subject(), e.what());
     return kIndexError;
   } catch (const Xapian::DatabaseError& e) {
-    print_error("index", "index unreadable: " + e.get_description());
+    print_error(index_subject(g), "index unreadable: " + e.get_description());
     return kIndexError;
   } catch (const Xapian::NetworkError& e) {
-    print_error("index", "remote shard unreachable: " + e.get_description());
+    print_error(index_subject(g), "remote shard unreachable: " + e.get_description());
     return kIndexError;
   } catch (const Xapian::Error& e) {
-    print_error("index", e.get_description());
+    print_error(index_subject(g), e.get_description());
     return kIndexError;
   }
 }

@@ -29,6 +29,9 @@ inline constexpr std::string_view kLayout = "XLAY";      // XLAYkst, XLAYbrief, 
 inline constexpr std::string_view kFactCost = "XFC";
 inline constexpr std::string_view kFactPeriod = "XFP";
 inline constexpr std::string_view kFactTerms = "XFT";
+// XDATA<stamp>: the data files (mission table, analysis data) a document was extracted with,
+// as a hash; a document whose stamp differs from today's data is extracted again.
+inline constexpr std::string_view kDataStamp = "XDATA";
 
 // Value slots.
 inline constexpr unsigned kSlotDate = 0;   // "YYYYMMDD" (sortable string), empty when unknown
@@ -39,9 +42,16 @@ inline constexpr unsigned kSlotFile = 2;   // first path the content was indexed
 inline constexpr unsigned kSlotFacts = 3;
 
 // Database metadata keys.
-inline constexpr std::string_view kMetaFilePrefix = "file:";  // file:<path> -> "<sha256>\t<size>\t<mtime ns>"
+// file:<path> -> "<sha256>\t<size>\t<mtime ns>"; a path too long for a key: file:#<sha256 of
+// the path> -> "...\t<path>" (index_catalog.cpp).
+inline constexpr std::string_view kMetaFilePrefix = "file:";
 inline constexpr std::string_view kMetaMissions = "missions"; // the mission table (TSV) in force when indexed
 inline constexpr std::string_view kMetaSchema = "schema";
+// failed:<path> -> "<size>\t<mtime ns>\t<error>\t<path>": a file that failed, skipped until it changes.
+inline constexpr std::string_view kMetaFailedPrefix = "failed:";
+// The data stamp taken by documents indexed before stamps existed (set once, when the stored
+// mission table still matched the data files of that run).
+inline constexpr std::string_view kMetaUnstampedData = "unstamped_data";
 
 // Document data is one record (its bytes are defined in document_data.h):
 // {"meta": {show fields...}, "files": [path...], "sha256": "...",

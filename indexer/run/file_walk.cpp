@@ -52,7 +52,8 @@ struct Walker {
   void visit(const fs::path& p, bool named) {
     std::error_code ec;
     auto lst = fs::symlink_status(p, ec);
-    if (ec || lst.type() == fs::file_type::not_found) return problem(p, "no such file or folder");
+    if (ec) return problem(p, "cannot read: " + ec.message());  // e.g. a folder on the way without search right
+    if (lst.type() == fs::file_type::not_found) return problem(p, "no such file or folder");
     if (lst.type() == fs::file_type::symlink) {
       fs::path target = fs::canonical(p, ec);
       if (ec) return problem(p, "broken symlink or symlink loop: " + ec.message());

@@ -6,37 +6,106 @@
 
 #include <algorithm>
 
+#include "indexer/run/content_hash.h"
 #include "indexer/record/document_data.h"
 #include "indexer/record/index_schema.h"
 
 namespace kz {
 namespace {
 
-std::string meta_key(const std::string& path) { return std::string(schema::kMetaFilePrefix) + path; }
+// Xapian refuses keys longer than about 245 bytes. A path that would make a longer key is
+// keyed by its hash ("file:#<sha256 of the path>"; real paths start with '/') and its full
+// form is kept at the end of the value.
+constexpr std::size_t kMaxKeyBytes = 200;
+
+std::string meta_key(std::string_view prefix, const std::string& path) {
+  if (prefix.size() + path.size() <= kMaxKeyBytes) return std::string(prefix) + path;
+  return std::string(prefix) + "#" + sha256_text(path);
+}
+
+bool hashed_key(std::string_view prefix, const std::string& path) { return prefix.size() + path.size() > kMaxKeyBytes; }
+
+// The value's TAB-separated fields.
+std::vector<std::string> fields(const std::string& v) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    auto tab = v.find('\t', start);
+    out.push_back(v.substr(start, tab - start));
+    if (tab == std::string::npos) return out;
+    start = tab + 1;
+  }
+}
 
 }  // namespace
 
 std::optional<FileRecord> Catalog::record(const std::string& path) const {
-  std::string v = db_.get_metadata(meta_key(path));
+  std::string v = db_.get_metadata(meta_key(schema::kMetaFilePrefix, path));
   if (v.empty()) return std::nullopt;
+  auto f = fields(v);
+  if (f.size() < 3) return std::nullopt;
+  if (hashed_key(schema::kMetaFilePrefix, path) && (f.size() < 4 || f[3] != path)) return std::nullopt;
   FileRecord r;
-  auto t1 = v.find('\t'), t2 = v.find('\t', t1 + 1);
-  if (t1 == std::string::npos || t2 == std::string::npos) return std::nullopt;
-  r.sha256 = v.substr(0, t1);
-  r.size = std::atoll(v.c_str() + t1 + 1);
-  r.mtime_ns = std::atoll(v.c_str() + t2 + 1);
+  r.sha256 = f[0];
+  r.size = std::atoll(f[1].c_str());
+  r.mtime_ns = std::atoll(f[2].c_str());
   return r;
 }
 
 void Catalog::set_record(const std::string& path, const FileRecord& rec) {
-  db_.set_metadata(meta_key(path), rec.sha256 + "\t" + std::to_string(rec.size) + "\t" + std::to_string(rec.mtime_ns));
+  std::string v = rec.sha256 + "\t" + std::to_string(rec.size) + "\t" + std::to_string(rec.mtime_ns);
+  if (hashed_key(schema::kMetaFilePrefix, path)) v += "\t" + path;
+  db_.set_metadata(meta_key(schema::kMetaFilePrefix, path), v);
 }
 
 std::vector<std::string> Catalog::recorded_paths() const {
   std::vector<std::string> out;
   std::string prefix(schema::kMetaFilePrefix);
-  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it)
-    out.push_back((*it).substr(prefix.size()));
+  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    std::string rest = (*it).substr(prefix.size());
+    if (rest.empty() || rest[0] != '#') {
+      out.push_back(rest);
+      continue;
+    }
+    auto f = fields(db_.get_metadata(*it));
+    if (f.size() >= 4) out.push_back(f[3]);
+  }
+  return out;
+}
+
+std::optional<FailedFile> Catalog::failure(const std::string& path) const {
+  std::string v = db_.get_metadata(meta_key(schema::kMetaFailedPrefix, path));
+  if (v.empty()) return std::nullopt;
+  auto f = fields(v);
+  if (f.size() < 3) return std::nullopt;
+  FailedFile r;
+  r.size = std::atoll(f[0].c_str());
+  r.mtime_ns = std::atoll(f[1].c_str());
+  r.error = f[2];
+  return r;
+}
+
+void Catalog::set_failure(const std::string& path, const FailedFile& failed) {
+  std::string error = failed.error;
+  for (char& c : error)
+    if (c == '\t' || c == '\n') c = ' ';
+  db_.set_metadata(meta_key(schema::kMetaFailedPrefix, path),
+                   std::to_string(failed.size) + "\t" + std::to_string(failed.mtime_ns) + "\t" + error + "\t" + path);
+}
+
+void Catalog::clear_failure(const std::string& path) {
+  std::string key = meta_key(schema::kMetaFailedPrefix, path);
+  if (!db_.get_metadata(key).empty()) db_.set_metadata(key, "");
+}
+
+std::vector<std::string> Catalog::files_of(const std::string& sha256) const {
+  std::vector<std::string> out;
+  if (auto found = load(sha256)) {
+    const auto& files = found->second[std::string(schema::kDataFiles)];
+    if (files.is_array())
+      for (const auto& f : files)
+        if (f.is_string()) out.push_back(f.get<std::string>());
+  }
   return out;
 }
 
@@ -49,9 +118,11 @@ std::optional<Xapian::docid> Catalog::docid_of(const std::string& sha256) const 
 
 bool Catalog::has_content(const std::string& sha256) const { return docid_of(sha256).has_value(); }
 
-void Catalog::store(const std::string& sha256, Xapian::Document doc, const std::vector<std::string>& files) {
+void Catalog::store(const std::string& sha256, Xapian::Document doc, const std::vector<std::string>& files,
+                    const std::string& stamp) {
   std::string term = schema::term(schema::kContent, sha256);
   doc.add_boolean_term(term);
+  if (!stamp.empty()) doc.add_boolean_term(std::string(schema::kDataStamp) + stamp);
   // The worker records the one file it read; only a content met under several paths in this
   // run needs its data rewritten (parsing the data again costs as much as writing the document).
   if (files.size() != 1 || doc.get_value(schema::kSlotFile) != files.front()) {
@@ -105,7 +176,7 @@ void Catalog::detach(const std::string& sha256, const std::string& path) {
 
 void Catalog::forget(const std::string& path) {
   if (auto rec = record(path)) detach(rec->sha256, path);
-  db_.set_metadata(meta_key(path), "");
+  db_.set_metadata(meta_key(schema::kMetaFilePrefix, path), "");
 }
 
 }  // namespace kz

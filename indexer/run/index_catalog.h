@@ -17,6 +17,13 @@ struct FileRecord {
   long long mtime_ns = 0;
 };
 
+// A file whose extraction failed, as it was then: skipped until it changes.
+struct FailedFile {
+  long long size = 0;
+  long long mtime_ns = 0;
+  std::string error;
+};
+
 class Catalog {
  public:
   explicit Catalog(Xapian::WritableDatabase& db) : db_(db) {}
@@ -25,9 +32,18 @@ class Catalog {
   void set_record(const std::string& path, const FileRecord& rec);
   std::vector<std::string> recorded_paths() const;
 
+  std::optional<FailedFile> failure(const std::string& path) const;
+  void set_failure(const std::string& path, const FailedFile& failed);
+  void clear_failure(const std::string& path);
+
   bool has_content(const std::string& sha256) const;
-  // Stores a freshly extracted document for `sha256`, listing `files` as its paths.
-  void store(const std::string& sha256, Xapian::Document doc, const std::vector<std::string>& files);
+  std::optional<Xapian::docid> docid_of(const std::string& sha256) const;
+  // The paths the document of `sha256` lists.
+  std::vector<std::string> files_of(const std::string& sha256) const;
+  // Stores a freshly extracted document for `sha256`, listing `files` as its paths, stamped
+  // with the data it was extracted with.
+  void store(const std::string& sha256, Xapian::Document doc, const std::vector<std::string>& files,
+             const std::string& stamp = "");
   void attach(const std::string& sha256, const std::string& path);
   // Removes `path` from the document; deletes the document when no file holds it any more.
   void detach(const std::string& sha256, const std::string& path);
@@ -35,7 +51,6 @@ class Catalog {
   void forget(const std::string& path);
 
  private:
-  std::optional<Xapian::docid> docid_of(const std::string& sha256) const;
   std::optional<std::pair<Xapian::Document, nlohmann::json>> load(const std::string& sha256) const;
   Xapian::WritableDatabase& db_;
 };

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <deque>
@@ -12,15 +13,18 @@
 #include <thread>
 
 #include "indexer/run/content_hash.h"
+#include "indexer/run/data_stamp.h"
 #include "indexer/run/file_walk.h"
 #include "indexer/run/index_catalog.h"
 #include "indexer/run/index_compact.h"
-#include "indexer/run/index_lock.h"
+#include "indexer/run/index_folder.h"
+#include "indexer/run/index_prune.h"
 #include "indexer/record/index_schema.h"
 #include "indexer/run/indexer.h"
 #include "indexer/record/missions.h"
 #include "indexer/run/bounded_queue.h"
 #include "indexer/run/worker_pool.h"
+#include "indexer/run/index_lock.h"
 
 namespace kz {
 namespace {
@@ -32,15 +36,37 @@ struct Pending {
   FileRecord rec;
   std::optional<FileRecord> old;
   std::vector<std::string> extra_paths;  // same content seen again in this run
+  bool refresh = false;                  // content in the index, extracted with older data files
+  bool had_failure = false;              // a failure is remembered for this path
 };
+
+// A write to the index failed (no space, an I/O error): the run ends with what was committed.
+struct WriteFailed {
+  std::string cause;
+  bool committing;
+};
+
+// "No space left on device" -> "no space left on device": it continues a sentence.
+std::string cause_of(const Xapian::Error& e) {
+  std::string cause = e.get_error_string() ? e.get_error_string() : "";
+  if (cause.empty()) cause = e.get_msg();
+  if (!cause.empty() && cause[0] >= 'A' && cause[0] <= 'Z' && (cause.size() < 2 || !(cause[1] >= 'A' && cause[1] <= 'Z')))
+    cause[0] = static_cast<char>(cause[0] - 'A' + 'a');
+  return cause;
+}
 
 class Run {
  public:
-  Run(const IndexOptions& o, Xapian::WritableDatabase& db) : opt_(o), db_(db), catalog_(db) {}
+  Run(const IndexOptions& o, Xapian::WritableDatabase& db)
+      : opt_(o), db_(db), catalog_(db), missions_tsv_(MissionTable::load_default().source_tsv()),
+        stamps_(db, data_stamp(), missions_tsv_) {}
 
   IndexSummary go();
 
  private:
+  void note(const std::string& file, const std::string& text) {
+    if (opt_.on_note) opt_.on_note(file.empty() ? opt_.db : file, text);
+  }
   void fail(const std::string& file, const std::string& error) {
     IndexFailure f{file, error};
     if (opt_.on_failure) opt_.on_failure(f);
@@ -61,11 +87,23 @@ class Run {
   }
   bool stopping() const { return opt_.stop && *opt_.stop; }
   void maybe_commit() {
-    if (++since_commit_ >= opt_.commit_every) {
-      db_.commit();
-      since_commit_ = 0;
-    }
+    if (++since_commit_ >= opt_.commit_every) commit();
   }
+  void commit() {
+    try {
+      db_.commit();
+    } catch (const Xapian::DatabaseError& e) {
+      throw WriteFailed{cause_of(e), true};
+    }
+    since_commit_ = 0;
+    summary_.committed = summary_.indexed;
+  }
+  // True when the document of `sha256` is in the index, extracted with today's data files.
+  bool has_current(const std::string& sha256) const {
+    auto id = catalog_.docid_of(sha256);
+    return id && stamps_.current(*id);
+  }
+  void go_on();
   void plan(const std::string& path);
   void extract_all();
   void apply(ExtractResult&& r);
@@ -80,9 +118,12 @@ class Run {
   std::deque<ExtractJob> queue_;
   std::map<std::string, Pending> pending_by_path_;
   std::map<std::string, std::string> queued_sha_;  // sha -> first path queued with it
+  std::string missions_tsv_;
+  StampCheck stamps_;
 };
 
-// Decides what a file needs; queues extraction only for content the index does not have.
+// Decides what a file needs; queues extraction only for content the index does not have
+// (or has from older data files), and passes over a file that failed before unchanged.
 void Run::plan(const std::string& path) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) return fail(path, std::string("cannot read file: ") + std::strerror(errno));
@@ -90,8 +131,13 @@ void Run::plan(const std::string& path) {
   FileRecord rec;
   rec.size = st.st_size;
   rec.mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  auto failed_before = catalog_.failure(path);
+  if (failed_before && !opt_.retry_failed && failed_before->size == rec.size && failed_before->mtime_ns == rec.mtime_ns) {
+    ++summary_.skipped_failed;
+    return finish_one(path);
+  }
   auto old = catalog_.record(path);
-  if (old && old->size == rec.size && old->mtime_ns == rec.mtime_ns && catalog_.has_content(old->sha256)) {
+  if (old && old->size == rec.size && old->mtime_ns == rec.mtime_ns && has_current(old->sha256)) {
     ++summary_.unchanged;
     return finish_one(path);
   }
@@ -100,16 +146,17 @@ void Run::plan(const std::string& path) {
   } catch (const std::exception& e) {
     return fail(path, e.what());
   }
-  if (old && old->sha256 == rec.sha256 && catalog_.has_content(rec.sha256)) {
+  if (old && old->sha256 == rec.sha256 && has_current(rec.sha256)) {
     catalog_.set_record(path, rec);  // touched, not changed
     ++summary_.unchanged;
     return finish_one(path);
   }
-  if (catalog_.has_content(rec.sha256)) {
+  if (has_current(rec.sha256)) {
     // Renamed, copied, or a duplicate of a file indexed before: no extraction.
     if (old) catalog_.detach(old->sha256, path);
     catalog_.attach(rec.sha256, path);
     catalog_.set_record(path, rec);
+    if (failed_before) catalog_.clear_failure(path);
     ++summary_.unchanged;
     ++summary_.duplicates;
     maybe_commit();
@@ -117,14 +164,15 @@ void Run::plan(const std::string& path) {
   }
   if (auto q = queued_sha_.find(rec.sha256); q != queued_sha_.end()) {
     pending_by_path_[q->second].extra_paths.push_back(path);
-    if (old) catalog_.detach(old->sha256, path);
+    if (old && old->sha256 != rec.sha256) catalog_.detach(old->sha256, path);
     catalog_.set_record(path, rec);
+    if (failed_before) catalog_.clear_failure(path);
     ++summary_.duplicates;
     ++summary_.unchanged;
     return finish_one(path);
   }
   queued_sha_[rec.sha256] = path;
-  pending_by_path_[path] = Pending{rec.sha256, rec, old, {}};
+  pending_by_path_[path] = Pending{rec.sha256, rec, old, {}, catalog_.has_content(rec.sha256), failed_before.has_value()};
   queue_.push_back({path, rec.sha256});
 }
 
@@ -133,17 +181,40 @@ void Run::apply(ExtractResult&& r) {
   Pending p = std::move(it->second);
   pending_by_path_.erase(it);
   if (p.old && p.old->sha256 != p.sha256) catalog_.detach(p.old->sha256, r.job.path);
+  std::vector<std::string> files{r.job.path};
+  files.insert(files.end(), p.extra_paths.begin(), p.extra_paths.end());
+  if (r.ok) {
+    // Content extracted again for newer data files keeps every file its document listed.
+    if (p.refresh)
+      for (const auto& f : catalog_.files_of(p.sha256))
+        if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(f);
+    try {
+      catalog_.store(p.sha256, Xapian::Document::unserialise(r.document), files, stamps_.stamp());
+    } catch (const Xapian::InvalidArgumentError& e) {
+      // Something in this one document Xapian cannot hold: the file fails, the run goes on.
+      r.ok = false;
+      r.error = "cannot be stored in the index: " + e.get_msg();
+    } catch (const Xapian::SerialisationError& e) {
+      r.ok = false;
+      r.error = "cannot be stored in the index: " + e.get_msg();
+    }
+  }
   if (!r.ok) {
-    // The file's old content is gone from disk; so is its place in the index.
-    if (p.old) catalog_.forget(r.job.path);
-    for (const auto& extra : p.extra_paths) catalog_.forget(extra);
+    if (p.refresh) {
+      // The content is unchanged and its older document stays; only the new reading failed.
+      for (const auto& f : files) catalog_.attach(p.sha256, f);
+      catalog_.set_record(r.job.path, p.rec);
+    } else {
+      // The file's old content is gone from disk; so is its place in the index.
+      if (p.old) catalog_.forget(r.job.path);
+      for (const auto& extra : p.extra_paths) catalog_.forget(extra);
+    }
+    catalog_.set_failure(r.job.path, {p.rec.size, p.rec.mtime_ns, r.error});
     fail(r.job.path, r.error);
     return finish_one(r.job.path);
   }
-  std::vector<std::string> files{r.job.path};
-  files.insert(files.end(), p.extra_paths.begin(), p.extra_paths.end());
-  catalog_.store(p.sha256, Xapian::Document::unserialise(r.document), files);
   catalog_.set_record(r.job.path, p.rec);
+  if (p.had_failure) catalog_.clear_failure(r.job.path);
   ++summary_.indexed;
   maybe_commit();
   finish_one(r.job.path);
@@ -182,6 +253,22 @@ void Run::extract_all() {
 }
 
 IndexSummary Run::go() {
+  try {
+    go_on();
+  } catch (const WriteFailed& w) {
+    // Nothing more is written: Xapian's last commit is the index, whole.
+    summary_.write_error = w.cause + (w.committing ? " while committing" : " while writing") + "; " +
+                           std::to_string(summary_.committed) + " documents of this run committed";
+  } catch (const Xapian::DatabaseError& e) {
+    summary_.write_error = cause_of(e) + " while writing; " + std::to_string(summary_.committed) +
+                           " documents of this run committed";
+  }
+  summary_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+  report(true);
+  return summary_;
+}
+
+void Run::go_on() {
   WalkResult walk = find_pdfs(opt_.paths);
   progress_.total = walk.files.size();
   for (auto& p : walk.problems) fail(p.file, p.error);
@@ -191,48 +278,45 @@ IndexSummary Run::go() {
     if (stopping()) break;
     plan(path);
   }
-  if (!queue_.empty() && !stopping()) extract_all();
+  if (!queue_.empty() && !stopping()) {
+    try {
+      extract_all();
+    } catch (const Xapian::DatabaseError& e) {
+      throw WriteFailed{cause_of(e), false};
+    }
+  }
   if (stopping()) summary_.interrupted = true;
 
   if (opt_.prune && !summary_.interrupted) {
-    for (const auto& path : catalog_.recorded_paths()) {
-      std::error_code ec;
-      if (!std::filesystem::exists(path, ec)) {
-        catalog_.forget(path);
-        ++summary_.pruned;
-      }
-    }
+    PruneOutcome pruned = prune_gone(catalog_, opt_.paths, walk.problems, opt_.force);
+    summary_.pruned = pruned.pruned;
+    summary_.prune_held = pruned.held;
+    for (const auto& n : pruned.notes) note(n.file, n.error);
   }
-  db_.set_metadata(std::string(schema::kMetaMissions), MissionTable::load_default().source_tsv());
+  db_.set_metadata(std::string(schema::kMetaMissions), missions_tsv_);
+  if (!stamps_.unstamped_to_store().empty())
+    db_.set_metadata(std::string(schema::kMetaUnstampedData), stamps_.unstamped_to_store());
   db_.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kVersion));
-  db_.commit();
-  summary_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-  report(true);
-  return summary_;
+  commit();
 }
 
 }  // namespace
 
-// A kill while Xapian creates a new database can leave its table files without the revision
-// file (iamglass). Such a folder never held a committed index, so it is started afresh instead
-// of being refused on every later run.
-Xapian::WritableDatabase open_for_writing(const std::string& dir) {
-  try {
-    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseNotFoundError&) {
-    std::error_code ec;
-    if (std::filesystem::exists(dir + "/iamglass", ec) || ec) throw;
-    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OVERWRITE);
-  }
-}
-
 IndexSummary run_index(const IndexOptions& options) {
-  IndexLock lock(options.db);
-  Xapian::WritableDatabase db = open_for_writing(options.db);
+  IndexFolder folder(options.db);
+  Xapian::WritableDatabase db;
+  try {
+    db = folder.open();
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("cannot open index for writing: " + e.get_description());
+  }
   Run run(options, db);
   IndexSummary summary = run.go();
-  if (!summary.interrupted && worth_compacting(summary.indexed, db.get_doccount()))
-    compact_in_place(options.db, db);
+  if (!summary.write_error.empty()) return summary;
+  if (!summary.interrupted && worth_compacting(summary.indexed, db.get_doccount())) {
+    std::string why = folder.compact(db);
+    if (!why.empty() && options.on_note) options.on_note(options.db, why);
+  }
   return summary;
 }
 

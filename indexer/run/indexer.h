@@ -34,7 +34,9 @@ struct IndexOptions {
   std::string db;
   std::vector<std::string> paths;
   int jobs = 0;                        // worker processes; 0 = number of cores
-  bool prune = false;                  // remove documents whose files are gone
+  bool prune = false;                  // remove documents whose files are gone (index_prune.h)
+  bool force = false;                  // let --prune remove more than half the index's files
+  bool retry_failed = false;           // extract files that failed before and have not changed
   int timeout_seconds = 120;           // per file, then the worker is killed
   long memory_limit_mb = 3072;         // address-space limit of each worker
   std::size_t commit_every = 500;      // documents per commit
@@ -46,12 +48,19 @@ struct IndexOptions {
 
 struct IndexSummary {
   std::size_t indexed = 0, unchanged = 0, duplicates = 0, pruned = 0;
+  std::size_t skipped_failed = 0;  // failed before, unchanged since, not tried again
+  std::size_t prune_held = 0;      // gone, but not pruned: more than half the index, no --force
+  std::size_t committed = 0;       // documents of this run in the last commit
   std::vector<IndexFailure> failed;
   double seconds = 0;
   bool interrupted = false;
+  // Set when writing to the index failed (no space, an I/O error): the cause and what was
+  // committed. The index holds its last commit.
+  std::string write_error;
 };
 
-// Throws IndexLocked, or std::runtime_error when the database cannot be opened.
+// Throws IndexLocked, IndexFolderRefused (index_folder.h), or std::runtime_error when the
+// index cannot be opened.
 IndexSummary run_index(const IndexOptions& options);
 
 }  // namespace kz
