@@ -42,6 +42,9 @@ inline constexpr unsigned kSlotFacts = 3;
 inline constexpr std::string_view kMetaFilePrefix = "file:";  // file:<path> -> "<sha256>\t<size>\t<mtime ns>"
 inline constexpr std::string_view kMetaMissions = "missions"; // the mission table (TSV) in force when indexed
 inline constexpr std::string_view kMetaSchema = "schema";
+// The analysis chain the terms were made with (kz::analysis::Analyzer::fingerprint()): a
+// query made with another chain (say without hunspell-nl) warns that recall may suffer.
+inline constexpr std::string_view kMetaAnalysis = "analysis";
 
 // Document data is one record (its bytes are defined in document_data.h):
 // {"meta": {show fields...}, "files": [path...], "sha256": "...",
