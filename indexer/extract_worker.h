@@ -27,7 +27,8 @@ inline constexpr bool kWorkerMemoryLimited = true;
 inline constexpr bool kWorkerMemoryLimited = true;
 #endif
 
-// Serves extraction requests on stdin/stdout until stdin closes. Returns the exit code.
+// Serves extraction requests on descriptors 3 and 4 (worker_frames.h) until the request pipe
+// closes. Returns the exit code.
 int run_extract_worker();
 
 }  // namespace kz

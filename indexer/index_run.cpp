@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <deque>
@@ -21,6 +22,7 @@
 #include "indexer/missions.h"
 #include "indexer/bounded_queue.h"
 #include "indexer/worker_pool.h"
+#include "stemmer/analysis.h"
 
 namespace kz {
 namespace {
@@ -59,7 +61,7 @@ class Run {
     progress_.seconds = std::chrono::duration<double>(now - start_).count();
     opt_.on_progress(progress_);
   }
-  bool stopping() const { return opt_.stop && *opt_.stop; }
+  bool stopping() const { return opt_.stop && opt_.stop->load(std::memory_order_relaxed); }
   void maybe_commit() {
     if (++since_commit_ >= opt_.commit_every) {
       db_.commit();
@@ -142,7 +144,17 @@ void Run::apply(ExtractResult&& r) {
   }
   std::vector<std::string> files{r.job.path};
   files.insert(files.end(), p.extra_paths.begin(), p.extra_paths.end());
-  catalog_.store(p.sha256, Xapian::Document::unserialise(r.document), files);
+  Xapian::Document doc;
+  try {
+    doc = Xapian::Document::unserialise(r.document);
+  } catch (const Xapian::Error& e) {
+    // A damaged reply fails its file; the run and the other files go on.
+    if (p.old) catalog_.forget(r.job.path);
+    for (const auto& extra : p.extra_paths) catalog_.forget(extra);
+    fail(r.job.path, "the PDF reader sent a damaged document: " + e.get_msg());
+    return finish_one(r.job.path);
+  }
+  catalog_.store(p.sha256, doc, files);
   catalog_.set_record(r.job.path, p.rec);
   ++summary_.indexed;
   maybe_commit();
@@ -154,7 +166,7 @@ void Run::apply(ExtractResult&& r) {
 // queue between them is bounded: memory stays flat however many files there are.
 void Run::extract_all() {
   int jobs = opt_.jobs > 0 ? opt_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = std::min<int>(jobs, static_cast<int>(queue_.size()));
+  jobs = std::min({jobs, max_workers(), static_cast<int>(queue_.size())});
   WorkerPool pool(jobs, opt_.timeout_seconds, opt_.memory_limit_mb);
   BoundedQueue<ExtractResult> results(static_cast<std::size_t>(4 * jobs));
   std::exception_ptr writer_error;
@@ -168,13 +180,20 @@ void Run::extract_all() {
     }
   });
   bool open = true;
-  while (open && (!queue_.empty() || pool.busy() > 0) && !stopping()) {
-    while (!queue_.empty() && pool.has_idle()) {
-      pool.submit(std::move(queue_.front()));
-      queue_.pop_front();
+  try {
+    while (open && (!queue_.empty() || pool.busy() > 0) && !stopping()) {
+      while (!queue_.empty() && pool.has_idle()) {
+        pool.submit(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      for (auto& r : pool.collect(std::chrono::milliseconds(200)))
+        if (!results.push(std::move(r))) open = false;
     }
-    for (auto& r : pool.collect(std::chrono::milliseconds(200)))
-      if (!results.push(std::move(r))) open = false;
+  } catch (...) {
+    // A run error from the pool (a worker that cannot start): let the writer finish first.
+    results.close();
+    writer.join();
+    throw;
   }
   results.close();
   writer.join();
@@ -205,6 +224,8 @@ IndexSummary Run::go() {
   }
   db_.set_metadata(std::string(schema::kMetaMissions), MissionTable::load_default().source_tsv());
   db_.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kVersion));
+  // The workers are this build's analysis chain, reading the same data files.
+  db_.set_metadata(std::string(schema::kMetaAnalysis), analysis::Analyzer::instance().fingerprint());
   db_.commit();
   summary_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
   report(true);
@@ -218,11 +239,13 @@ IndexSummary Run::go() {
 // of being refused on every later run.
 Xapian::WritableDatabase open_for_writing(const std::string& dir) {
   try {
-    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+    // Glass only: an unnamed backend would let Xapian read a stub file at `dir`, and a stub
+    // may name a program to run.
+    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::DatabaseNotFoundError&) {
     std::error_code ec;
     if (std::filesystem::exists(dir + "/iamglass", ec) || ec) throw;
-    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+    return Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
   }
 }
 
