@@ -1,21 +1,24 @@
 // `kamerzoek index PATH...`: runs the indexer and prints failures, progress and a summary.
 #include <xapian.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/arg_checks.h"
 #include "cli/commands.h"
+#include "cli/format_text.h"
 #include "indexer/record/document_json.h"
 #include "indexer/run/indexer.h"
 
 namespace kz::cli {
 namespace {
 
-volatile std::sig_atomic_t g_stop = 0;
-void on_signal(int) { g_stop = 1; }
+std::atomic<bool> g_stop{false};
+void on_signal(int) { g_stop.store(true, std::memory_order_relaxed); }
 
 struct IndexArgs {
   std::vector<std::string> paths;
@@ -50,6 +53,9 @@ int run(const Globals& g, const IndexArgs& a) {
   opt.db = g.resolved_dbs().front();
   opt.paths = a.paths;
   opt.jobs = a.jobs;
+  if (a.jobs > max_workers())
+    print_error("--jobs " + std::to_string(a.jobs), "using " + std::to_string(max_workers()) + " workers (at most " +
+                                                         std::to_string(kMaxWorkersPerCore) + " per core)");
   opt.prune = a.prune;
   opt.force = a.force;
   opt.retry_failed = a.retry_failed;
@@ -101,7 +107,11 @@ int run(const Globals& g, const IndexArgs& a) {
     j["duplicates"] = s.duplicates;
     j["pruned"] = s.pruned;
     j["failed"] = nlohmann::json::array();
-    for (const auto& f : s.failed) j["failed"].push_back({{"file", f.file}, {"error", f.error}});
+    for (const auto& f : s.failed) {
+      nlohmann::json one = {{"file", f.file}, {"error", f.error}};
+      add_file_bytes(one);
+      j["failed"].push_back(std::move(one));
+    }
     j["seconds"] = s.seconds;
     j["interrupted"] = s.interrupted;
     j["skipped_failed"] = s.skipped_failed;
@@ -138,11 +148,14 @@ void register_index(CLI::App& app, Globals& g, Action& action) {
   auto* cmd = app.add_subcommand("index", "Index the PDFs under PATH... (recursively)");
   cmd->add_option("paths", args->paths, "Files or folders to index")->required();
   cmd->add_option("--db", g.dbs, "Index folder (default $KAMERZOEK_DB, else ./kamerzoek.db)");
-  cmd->add_option("--jobs,-j", args->jobs, "Worker processes (default: all cores)");
+  cmd->add_option("--jobs,-j", args->jobs,
+                  "Worker processes (default: all cores; at most " + std::to_string(kMaxWorkersPerCore) + " per core)")
+      ->check(whole_number(0, 1000000, "(0 = all cores)"));
   cmd->add_flag("--prune", args->prune, "Remove documents whose files are gone");
   cmd->add_flag("--force", args->force, "With --prune: remove them even when they are more than half the index");
   cmd->add_flag("--retry-failed", args->retry_failed, "Try again files that failed before and have not changed");
-  cmd->add_option("--timeout", args->timeout, "Seconds allowed per file before it is stopped");
+  cmd->add_option("--timeout", args->timeout, "Seconds allowed per file before it is stopped")
+      ->check(whole_number(1, 86400, "seconds"));
   cmd->add_flag("--json", g.json, "Print the summary as JSON");
   cmd->callback([&g, args, &action] { action = [&g, args] { return run(g, *args); }; });
 }

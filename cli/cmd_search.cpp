@@ -3,6 +3,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/arg_checks.h"
 #include "cli/commands.h"
 #include "cli/format_errors.h"
 #include "cli/format_text.h"
@@ -23,14 +24,10 @@ nlohmann::json to_json(const query::SearchResult& r) {
     nlohmann::json matches = nlohmann::json::array();
     for (auto [b, e] : h.marks)
       if (b < e && e <= h.snippet.size()) matches.push_back(h.snippet.substr(b, e - b));
-    hits.push_back({{"id", h.id},
-                    {"title", h.title},
-                    {"date", h.date},
-                    {"page", h.page},
-                    {"score", h.score},
-                    {"snippet", h.snippet},
-                    {"file", h.file},
-                    {"matches", matches}});
+    nlohmann::json hit = {{"id", h.id},         {"title", h.title}, {"date", h.date}, {"page", h.page},
+                          {"score", h.score},   {"snippet", h.snippet}, {"file", h.file}, {"matches", matches}};
+    add_file_bytes(hit);
+    hits.push_back(std::move(hit));
   }
   return {{"query", r.query}, {"total_estimate", r.total_estimate}, {"hits", hits}};
 }
@@ -48,10 +45,10 @@ void print_human(const query::SearchResult& r, bool color) {
   int rank = 0;
   for (const auto& h : r.hits) {
     ++rank;
-    std::string who = h.id.empty() ? h.file : h.id;
-    out << bold(std::to_string(rank) + ". " + who, color) << "  " << cyan(h.date.empty() ? "(no date)" : h.date, color)
-        << "  " << (h.title.empty() ? "(untitled)" : h.title) << "\n";
-    out << "   " << dim("p. " + std::to_string(h.page) + "  " + h.file, color) << "\n";
+    std::string who = printable(h.id.empty() ? h.file : h.id);
+    out << bold(std::to_string(rank) + ". " + who, color) << "  " << cyan(h.date.empty() ? "(no date)" : printable(h.date), color)
+        << "  " << (h.title.empty() ? "(untitled)" : printable(h.title)) << "\n";
+    out << "   " << dim("p. " + std::to_string(h.page) + "  " + printable(h.file), color) << "\n";
     if (!h.snippet.empty()) out << "   " << highlight(h.snippet, h.marks, color) << "\n";
     out << "\n";
   }
@@ -87,7 +84,7 @@ void register_search(CLI::App& app, Globals& g, Action& action) {
   cmd->add_option("--dossier", args->options.dossier, "Only documents in this Kamerstuk dossier (29521, \"29 521\")");
   cmd->add_option("--mission", args->options.mission, "Only documents about this mission (id, name or alias)");
   cmd->add_option("--type", args->options.type, "Only documents of this type (brief, nota, geannoteerde agenda, ...)");
-  cmd->add_option("--limit", args->options.limit, "Number of hits (default 10)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--limit", args->options.limit, "Number of hits (default 10)")->check(whole_number(0, 100000, "hits"));
   cmd->add_option("--db", g.dbs, "Index folder or Xapian stub file; repeat for shards (default $KAMERZOEK_DB, else ./kamerzoek.db)")
       ->allow_extra_args(false);
   cmd->add_flag("--json", g.json, "Print the result as JSON");

@@ -34,10 +34,10 @@ std::string list(const json& j) {
 
 void print_human(const json& d, bool with_text, bool color) {
   std::ostringstream out;
-  out << bold(str(d["id"]), color) << "  " << str(d["title"]) << "\n";
+  out << bold(printable(str(d["id"])), color) << "  " << printable(str(d["title"])) << "\n";
   std::vector<std::vector<std::string>> rows;
   auto row = [&](const char* label, const std::string& value) {
-    if (!value.empty()) rows.push_back({label, value});
+    if (!value.empty()) rows.push_back({label, printable(value)});
   };
   if (d["kamerstuk"].is_object())
     row("kamerstuk", str(d["kamerstuk"].value("dossier", json(""))) + ", nr. " + str(d["kamerstuk"].value("nr", json(""))));
@@ -64,15 +64,15 @@ void print_human(const json& d, bool with_text, bool color) {
     out << "\n" << bold("cites", color) << "\n";
     for (const auto& c : detail) {
       std::string ref = str(c.value("ref", json(""))), printed = str(c.value("printed", json("")));
-      out << "  " << ref;
-      if (!printed.empty() && printed != ref) out << "  " << dim("\"" + printed + "\"", color);
+      out << "  " << printable(ref);
+      if (!printed.empty() && printed != ref) out << "  " << dim("\"" + printable(printed) + "\"", color);
       if (!c.value("in_index", false)) out << "  " << dim("(not in index)", color);
       out << "\n";
     }
   }
   if (d["cited_by"].is_array() && !d["cited_by"].empty()) {
     out << "\n" << bold("cited by", color) << "\n";
-    for (const auto& c : d["cited_by"]) out << "  " << str(c) << "\n";
+    for (const auto& c : d["cited_by"]) out << "  " << printable(str(c)) << "\n";
   }
   if (with_text && d.contains("text")) {
     for (const auto& p : d["text"]) {
@@ -88,6 +88,7 @@ int run(const Globals& g, const ShowArgs& a) {
     query::Index index(g.resolved_dbs());
     json d = query::show(index, a.ref, a.text);
     if (g.json) {
+      add_file_bytes(d);
       std::cout << json_line(d);
     } else {
       print_human(d, a.text, is_tty(1));

@@ -1,5 +1,5 @@
 // Entry point of kamerzoek-extract, the PDF extraction worker that `kamerzoek index` starts
-// (one per core). It speaks the worker protocol on stdin/stdout and is not meant to be run by hand.
+// (one per core). It speaks the worker protocol on descriptors 3 and 4 and is not meant to be run by hand.
 #include <cstdio>
 #include <string>
 

@@ -13,7 +13,88 @@ std::string styled(std::string_view s, const char* code, bool color) {
   return std::string("\x1b[") + code + "m" + std::string(s) + "\x1b[0m";
 }
 
+// Length of the well-formed UTF-8 sequence at `s[i]` and its code point; 0 when the bytes
+// there are not UTF-8 (overlong forms and surrogates included).
+std::size_t utf8_at(std::string_view s, std::size_t i, char32_t& cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t n;
+  char32_t min;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    n = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+// Characters that change what a terminal shows rather than showing themselves.
+bool unsafe(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void escape_byte(std::string& out, unsigned char b) {
+  static const char hex[] = "0123456789abcdef";
+  out += "\\x";
+  out += hex[b >> 4];
+  out += hex[b & 0xF];
+}
+
 }  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    std::size_t n = utf8_at(text, i, cp);
+    if (n == 0) {
+      escape_byte(out, static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    if (cp == '\\') {
+      out += "\\\\";
+    } else if (unsafe(cp)) {
+      for (std::size_t k = 0; k < n; ++k) escape_byte(out, static_cast<unsigned char>(text[i + k]));
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+bool valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    std::size_t n = utf8_at(text, i, cp);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+void add_file_bytes(nlohmann::json& object) {
+  auto it = object.find("file");
+  if (it == object.end() || !it->is_string()) return;
+  const std::string& file = it->get_ref<const std::string&>();
+  if (!valid_utf8(file)) object["file_bytes"] = printable(file);
+}
 
 std::string bold(std::string_view s, bool color) { return styled(s, "1", color); }
 std::string dim(std::string_view s, bool color) { return styled(s, "2", color); }

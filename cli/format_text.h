@@ -27,6 +27,21 @@ std::string table(const std::vector<std::string>& header, const std::vector<std:
 // Words of `text` re-flowed to lines of at most `width` code points, each starting with `indent`.
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent);
 
+// Text from outside (file names, stub lines, what the user typed, a document's title) made
+// safe to print on a terminal or in a log: control characters (C0, DEL, C1), line and
+// paragraph separators, bidirectional overrides and bytes that are not UTF-8 become \xNN
+// escapes, and a backslash becomes \\, so the form is also reversible. A file name can then
+// neither forge a line ("\nkamerzoek: ...") nor send escape sequences to the terminal.
+// Every path printed for a person goes through this one function.
+std::string printable(std::string_view text);
+
+// True when `text` is well-formed UTF-8.
+bool valid_utf8(std::string_view text);
+
+// For a JSON object with a "file" that is not valid UTF-8 (printed with U+FFFD, which no longer
+// names the file): adds "file_bytes", the name in printable()'s reversible form.
+void add_file_bytes(nlohmann::json& object);
+
 // JSON to stdout as one line; invalid UTF-8 from a damaged PDF is replaced, not fatal.
 std::string json_line(const nlohmann::json& j);
 

@@ -6,6 +6,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/format_text.h"
+#include "query/query.h"
 
 namespace kz::cli {
 
@@ -16,7 +18,8 @@ std::vector<std::string> Globals::resolved_dbs() const {
 }
 
 void print_error(const std::string& subject, const std::string& cause) {
-  std::cerr << "kamerzoek: " << subject << ": " << cause << "\n";
+  // Subjects are file names, stub lines and typed text; causes quote them: both escaped.
+  std::cerr << "kamerzoek: " << printable(subject) << ": " << printable(cause) << "\n";
 }
 
 bool is_tty(int fd) { return isatty(fd) == 1; }
@@ -26,6 +29,8 @@ bool is_tty(int fd) { return isatty(fd) == 1; }
 int main(int argc, char** argv) {
   CLI::App app{"kamerzoek: search and fact extraction for Dutch parliamentary papers"};
   app.require_subcommand(1);
+  kz::query::set_warning_handler(
+      [](const std::string& subject, const std::string& cause) { kz::cli::print_error(subject, "warning: " + cause); });
   kz::cli::Globals g;
   kz::cli::Action action;
   kz::cli::register_index(app, g, action);
@@ -36,8 +41,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : kz::cli::kUsage;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    // One line, as every other error: "--limit: '-1' is not allowed: ..." names its option.
+    std::string what = e.what();
+    if (what.starts_with("-"))
+      std::cerr << "kamerzoek: " << kz::cli::printable(what) << "\n";
+    else
+      kz::cli::print_error("usage", what + " (see --help)");
+    return kz::cli::kUsage;
   }
   try {
     return action ? action() : kz::cli::kUsage;

@@ -4,6 +4,7 @@
 
 #include "indexer/record/index_schema.h"
 #include "query/query.h"
+#include "query/stub_file.h"
 
 namespace kz::query {
 namespace {
@@ -13,8 +14,8 @@ Xapian::Database open_one(const std::string& path) {
   if (!std::filesystem::exists(path, ec))
     throw IndexError(path, "index missing or unreadable: no such file or directory (run `kamerzoek index` first)");
   try {
-    // Xapian detects a stub file by itself and connects to the shards it names.
-    return Xapian::Database(path);
+    // Never Xapian::Database(path): Xapian's stub reader would run programs a stub names.
+    return open_database(path);
   } catch (const Xapian::DatabaseLockError& e) {
     throw IndexError(path, "index locked: " + e.get_msg());
   } catch (const Xapian::Error& e) {
@@ -63,6 +64,11 @@ Index::Index(const std::vector<std::string>& paths) : paths_(paths) {
       check_schema(one, p);
     } catch (const Xapian::Error& e) {
       throw IndexError(p, "index missing or unreadable: " + e.get_description());
+    }
+    try {
+      analysis_.emplace_back(p, one.get_metadata(std::string(schema::kMetaAnalysis)));
+    } catch (const Xapian::Error&) {
+      // A remote backend that serves no metadata: nothing to compare.
     }
     db_.add_database(one);
   }

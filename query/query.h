@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -49,6 +50,11 @@ class QueryError : public std::runtime_error {
   std::string subject_;
 };
 
+// Something the user should know that does not stop the command, such as an index made with
+// another analysis chain; the command line prints it on stderr. Each cause is reported once.
+using WarningHandler = std::function<void(const std::string& subject, const std::string& cause)>;
+void set_warning_handler(WarningHandler handler);
+
 // One or more databases searched as one: local directories or Xapian stub files naming
 // remote shards. Reopens transparently when a concurrent writer commits.
 class Index {
@@ -58,9 +64,14 @@ class Index {
   void reopen();
   // The mission table stored by the indexer, else the default data file.
   const MissionTable& missions() const { return missions_; }
+  // Warns (set_warning_handler) when a shard was indexed with another analysis chain than
+  // this build's: its stems may differ from the query's, so recall may suffer. A warning, not
+  // a refusal: exact words and fields still match, and a remote shard is not ours to rebuild.
+  void check_analysis() const;
 
  private:
   std::vector<std::string> paths_;
+  std::vector<std::pair<std::string, std::string>> analysis_;  // shard path, stored fingerprint
   Xapian::Database db_;
   MissionTable missions_;
 };

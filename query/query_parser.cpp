@@ -72,7 +72,7 @@ class Lexer {
           l.kind = Lexeme::Field;
           l.field = name;
           l.text = chunk.substr(colon + 1);
-          if (l.text.empty() && i_ < s_.size() && s_[i_] == '"') l.text = quoted();
+          if (l.text.empty()) l.text = detached_value();
           if (l.text.empty()) throw QueryError(chunk, "field '" + name + ":' needs a value");
         } else if (!negated && (chunk == "AND" || chunk == "&&")) {
           l.kind = Lexeme::And;
@@ -92,6 +92,19 @@ class Lexer {
   }
 
  private:
+  // The value of a field written with a space after its colon ("missie: \"MNBG Litouwen\""
+  // as people type it, and as the README shows): the next phrase or word.
+  std::string detached_value() {
+    std::size_t j = i_;
+    while (j < s_.size() && is_space(s_[j])) ++j;
+    if (j >= s_.size() || s_[j] == '(' || s_[j] == ')') return "";
+    i_ = j;
+    if (s_[i_] == '"') return quoted();
+    std::size_t b = i_;
+    while (i_ < s_.size() && !is_space(s_[i_]) && s_[i_] != '(' && s_[i_] != ')' && s_[i_] != '"') ++i_;
+    return s_.substr(b, i_ - b);
+  }
+
   std::string quoted() {
     std::size_t open = i_++;
     std::size_t close = s_.find('"', i_);

@@ -24,6 +24,12 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
 // "2024" -> "20240101" (from) / "20241231" (to); "2024-03" -> "20240301" / "20240331";
 // a full date as is. Comparing the stored YYYYMMDD strings needs no real month lengths.
 std::string date_bound(const std::string& typed, bool upper, const char* option) {
@@ -42,7 +48,11 @@ std::string date_bound(const std::string& typed, bool upper, const char* option)
   } else if (t.size() == 10 && t[4] == '-' && t[7] == '-' && digits(t.substr(0, 4)) && digits(t.substr(5, 2)) &&
              digits(t.substr(8, 2))) {
     out = t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2);
-    ok = t.substr(5, 2) >= "01" && t.substr(5, 2) <= "12" && t.substr(8, 2) >= "01" && t.substr(8, 2) <= "31";
+    int year = std::stoi(t.substr(0, 4)), month = std::stoi(t.substr(5, 2)), day = std::stoi(t.substr(8, 2));
+    ok = month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+    if (!ok && month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      throw QueryError(std::string(option) + " " + typed, "no such date: " + t.substr(0, 7) + " has " +
+                                                              std::to_string(days_in_month(year, month)) + " days");
   }
   if (!ok) throw QueryError(std::string(option) + " " + typed, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
   return out;
@@ -96,6 +106,7 @@ Hit make_hit(const Xapian::MSetIterator& m, const SnippetMaker& snippets) {
 }  // namespace
 
 SearchResult search(Index& index, const SearchOptions& o) {
+  index.check_analysis();
   QueryParser parser(index.missions());
   SearchResult result;
   result.query = o.query;

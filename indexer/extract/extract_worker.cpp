@@ -2,6 +2,7 @@
 // address-space limit so a runaway PDF fails with "out of memory" instead of hurting the host.
 #include "indexer/extract/extract_worker.h"
 
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -65,17 +66,21 @@ int run_extract_worker() {
   std::signal(SIGINT, SIG_IGN);  // the indexer decides when to stop, and stops us itself
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() == 1) return 1;
+  // Started by hand, without the indexer's pipes: nothing to serve.
+  if (fcntl(frames::kRequestFd, F_GETFD) < 0 || fcntl(frames::kReplyFd, F_GETFD) < 0) return 1;
   limit_memory();
   MissionTable missions;
   try {
     missions = MissionTable::load_default();
   } catch (const std::exception& e) {
-    frames::write_frame(1, std::string("F") + e.what());
+    frames::write_frame(frames::kReplyFd, std::string("F") + e.what());
     return 1;
   }
   std::string request;
-  while (frames::read_frame(0, request)) {
-    if (!frames::write_frame(1, handle(request, missions))) break;
+  while (frames::read_frame(frames::kRequestFd, request)) {
+    std::string reply = handle(request, missions);
+    if (reply.size() > frames::kMaxFrame) reply = "Ethe document is too large to pass to the indexer";
+    if (!frames::write_frame(frames::kReplyFd, reply)) break;
   }
   return 0;
 }

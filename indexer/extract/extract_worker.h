@@ -9,7 +9,8 @@
 
 namespace kz {
 
-// Serves extraction requests on stdin/stdout until stdin closes. Returns the exit code.
+// Serves extraction requests on descriptors 3 and 4 (worker_frames.h) until the request pipe
+// closes. Returns the exit code.
 int run_extract_worker();
 
 }  // namespace kz

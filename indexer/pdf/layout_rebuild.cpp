@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <regex>
+#include <string_view>
 
 #include "indexer/pdf/dehyphenate.h"
 #include "indexer/pdf/page_furniture.h"
@@ -25,9 +25,29 @@ double body_font_size(const std::vector<Line>& lines) {
   return best / 10.0;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+// These line tests are scanners, not regular expressions: libstdc++'s regex recurses per
+// character on `.*`, and a PDF line of a megabyte overflowed the worker's stack.
+
+// A bullet (•, ·, ▪, -, –, *), "a." / "a)", or "1." / "12)" followed by white space.
 bool starts_list_item(const std::string& t) {
-  static const std::regex re(R"(^(•|·|▪|-|–|\*|[a-z]\.|[a-z]\)|\d{1,2}\.|\d{1,2}\))\s)");
-  return std::regex_search(t, re);
+  std::size_t i = 0;
+  for (std::string_view bullet : {"•", "·", "▪", "-", "–", "*"})
+    if (std::string_view(t).starts_with(bullet)) {
+      i = bullet.size();
+      break;
+    }
+  if (i == 0 && !t.empty()) {
+    std::size_t d = 0;
+    while (d < t.size() && d < 3 && is_digit(t[d])) ++d;
+    if (d >= 1 && d <= 2 && d < t.size() && (t[d] == '.' || t[d] == ')'))
+      i = d + 1;
+    else if (t[0] >= 'a' && t[0] <= 'z' && t.size() > 1 && (t[1] == '.' || t[1] == ')'))
+      i = 2;
+  }
+  return i > 0 && i < t.size() && is_space(t[i]);
 }
 
 bool ends_sentence(const std::string& t) {
@@ -38,11 +58,17 @@ bool ends_sentence(const std::string& t) {
 
 // A footnote's first line starts with its number ("1 Kamerstuk 28 676 ...") or is the bare number.
 bool footnote_start(const std::string& t, std::string& marker, std::string& rest) {
-  static const std::regex re(R"(^(\d{1,3})(?:\s+(.*))?$)");
-  std::smatch m;
-  if (!std::regex_match(t, m, re)) return false;
-  marker = m[1];
-  rest = m[2];
+  std::size_t d = 0;
+  while (d < t.size() && is_digit(t[d])) ++d;
+  if (d == 0 || d > 3) return false;
+  std::size_t i = d;
+  if (i < t.size()) {
+    if (!is_space(t[i])) return false;
+    while (i < t.size() && is_space(t[i])) ++i;
+    if (t.find_first_of("\r\n", i) != std::string::npos) return false;
+  }
+  marker = t.substr(0, d);
+  rest = t.substr(i);
   return true;
 }
 

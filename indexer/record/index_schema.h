@@ -52,6 +52,9 @@ inline constexpr std::string_view kMetaFailedPrefix = "failed:";
 // The data stamp taken by documents indexed before stamps existed (set once, when the stored
 // mission table still matched the data files of that run).
 inline constexpr std::string_view kMetaUnstampedData = "unstamped_data";
+// The analysis chain the terms were made with (kz::analysis::Analyzer::fingerprint()): a
+// query made with another chain (say without hunspell-nl) warns that recall may suffer.
+inline constexpr std::string_view kMetaAnalysis = "analysis";
 
 // Document data is one record (its bytes are defined in document_data.h):
 // {"meta": {show fields...}, "files": [path...], "sha256": "...",

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "indexer/run/index_lock.h"
 #include "indexer/run/indexer.h"
@@ -162,14 +163,22 @@ void IndexFolder::clear_leftovers() {
 }
 
 Xapian::WritableDatabase IndexFolder::open() const {
+  // The stub is read here, never by Xapian: a stub may name a program to run, and the glass
+  // backend named explicitly keeps Xapian from reading one.
+  constexpr int kGlass = Xapian::DB_BACKEND_GLASS;
+  std::error_code ec;
+  if (fs::exists(fs::path(path_) / kStub, ec) && !fs::exists(fs::path(path_) / kVersionFile, ec)) {
+    std::string live = stub_target(path_);
+    if (live.empty()) throw std::runtime_error(std::string(kStub) + " in the index folder was not written by kamerzoek");
+    return Xapian::WritableDatabase((fs::path(path_) / live).string(), Xapian::DB_OPEN | kGlass);
+  }
   try {
-    return Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
+    return Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN | kGlass);
   } catch (const Xapian::DatabaseNotFoundError&) {
     // A kill while Xapian creates a new database can leave its table files without the
     // version file. Such a folder never held a committed index.
-    std::error_code ec;
-    if (fs::exists(fs::path(path_) / kVersionFile, ec) || ec || fs::exists(fs::path(path_) / kStub, ec)) throw;
-    return Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OVERWRITE);
+    if (fs::exists(fs::path(path_) / kVersionFile, ec) || ec) throw;
+    return Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OVERWRITE | kGlass);
   }
 }
 

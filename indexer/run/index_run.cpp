@@ -13,18 +13,19 @@
 #include <thread>
 
 #include "indexer/run/content_hash.h"
-#include "indexer/run/data_stamp.h"
 #include "indexer/run/file_walk.h"
 #include "indexer/run/index_catalog.h"
 #include "indexer/run/index_compact.h"
-#include "indexer/run/index_folder.h"
-#include "indexer/run/index_prune.h"
+#include "indexer/run/index_lock.h"
 #include "indexer/record/index_schema.h"
 #include "indexer/run/indexer.h"
 #include "indexer/record/missions.h"
 #include "indexer/run/bounded_queue.h"
 #include "indexer/run/worker_pool.h"
-#include "indexer/run/index_lock.h"
+#include "stemmer/analysis.h"
+#include "indexer/run/data_stamp.h"
+#include "indexer/run/index_folder.h"
+#include "indexer/run/index_prune.h"
 
 namespace kz {
 namespace {
@@ -85,7 +86,7 @@ class Run {
     progress_.seconds = std::chrono::duration<double>(now - start_).count();
     opt_.on_progress(progress_);
   }
-  bool stopping() const { return opt_.stop && *opt_.stop; }
+  bool stopping() const { return opt_.stop && opt_.stop->load(std::memory_order_relaxed); }
   void maybe_commit() {
     if (++since_commit_ >= opt_.commit_every) commit();
   }
@@ -225,7 +226,7 @@ void Run::apply(ExtractResult&& r) {
 // queue between them is bounded: memory stays flat however many files there are.
 void Run::extract_all() {
   int jobs = opt_.jobs > 0 ? opt_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = std::min<int>(jobs, static_cast<int>(queue_.size()));
+  jobs = std::min({jobs, max_workers(), static_cast<int>(queue_.size())});
   WorkerPool pool(jobs, opt_.timeout_seconds, opt_.memory_limit_mb);
   BoundedQueue<ExtractResult> results(static_cast<std::size_t>(4 * jobs));
   std::exception_ptr writer_error;
@@ -239,13 +240,20 @@ void Run::extract_all() {
     }
   });
   bool open = true;
-  while (open && (!queue_.empty() || pool.busy() > 0) && !stopping()) {
-    while (!queue_.empty() && pool.has_idle()) {
-      pool.submit(std::move(queue_.front()));
-      queue_.pop_front();
+  try {
+    while (open && (!queue_.empty() || pool.busy() > 0) && !stopping()) {
+      while (!queue_.empty() && pool.has_idle()) {
+        pool.submit(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      for (auto& r : pool.collect(std::chrono::milliseconds(200)))
+        if (!results.push(std::move(r))) open = false;
     }
-    for (auto& r : pool.collect(std::chrono::milliseconds(200)))
-      if (!results.push(std::move(r))) open = false;
+  } catch (...) {
+    // A run error from the pool (a worker that cannot start): let the writer finish first.
+    results.close();
+    writer.join();
+    throw;
   }
   results.close();
   writer.join();
@@ -297,6 +305,8 @@ void Run::go_on() {
   if (!stamps_.unstamped_to_store().empty())
     db_.set_metadata(std::string(schema::kMetaUnstampedData), stamps_.unstamped_to_store());
   db_.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kVersion));
+  // The workers are this build's analysis chain, reading the same data files.
+  db_.set_metadata(std::string(schema::kMetaAnalysis), analysis::Analyzer::instance().fingerprint());
   commit();
 }
 

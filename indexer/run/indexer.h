@@ -1,7 +1,7 @@
 // Public interface of the indexer: index PDFs under some paths into one Xapian database,
 // in parallel worker processes, incrementally (by content hash), never leaving it damaged.
 #pragma once
-#include <csignal>
+#include <atomic>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -40,7 +40,9 @@ struct IndexOptions {
   int timeout_seconds = 120;           // per file, then the worker is killed
   long memory_limit_mb = 3072;         // address-space limit of each worker
   std::size_t commit_every = 500;      // documents per commit
-  const volatile std::sig_atomic_t* stop = nullptr;  // set by a signal handler: stop cleanly
+  // Set by a signal handler, read by the feeding and writer threads: stop cleanly. An atomic,
+  // not a volatile sig_atomic_t, which is no synchronisation between threads.
+  const std::atomic<bool>* stop = nullptr;
   std::function<void(const IndexProgress&)> on_progress;
   std::function<void(const IndexFailure&)> on_failure;  // called as each failure happens
   std::function<void(const std::string& file, const std::string& note)> on_note;  // duplicates, repairs
@@ -58,6 +60,14 @@ struct IndexSummary {
   // committed. The index holds its last commit.
   std::string write_error;
 };
+
+// A lock-free atomic is the one kind a signal handler may store to.
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+// More workers than this many per core only add processes waiting for the CPU (each holds a
+// PDF in memory); a larger --jobs is capped.
+inline constexpr int kMaxWorkersPerCore = 4;
+int max_workers();
 
 // Throws IndexLocked, IndexFolderRefused (index_folder.h), or std::runtime_error when the
 // index cannot be opened.

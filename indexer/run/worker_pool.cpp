@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,10 +14,12 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
-#include "indexer/protocol/worker_protocol.h"
+#include "indexer/run/indexer.h"
 #include "indexer/protocol/worker_frames.h"
+#include "indexer/protocol/worker_protocol.h"
 
 namespace kz {
 namespace {
@@ -35,6 +38,8 @@ std::string worker_program() {
 
 }  // namespace
 
+int max_workers() { return kMaxWorkersPerCore * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
 WorkerPool::WorkerPool(int workers, int timeout_seconds, long memory_limit_mb)
     : workers_(std::max(1, workers)), program_(worker_program()), timeout_seconds_(timeout_seconds),
       memory_limit_mb_(memory_limit_mb) {
@@ -46,12 +51,22 @@ WorkerPool::~WorkerPool() {
   for (auto& w : workers_) retire(w, true);
 }
 
+// A pipe end moved to descriptor 5 or above, so the child's dup2 onto 3 and 4 can neither
+// clobber the other end nor be a same-number dup2 that leaves close-on-exec set.
+static int above_worker_fds(int fd) {
+  if (fd > frames::kReplyFd) return fd;
+  int moved = fcntl(fd, F_DUPFD_CLOEXEC, frames::kReplyFd + 1);
+  close(fd);
+  return moved;
+}
+
 void WorkerPool::spawn(Worker& w) {
   int down[2], up[2];
   if (pipe2(down, O_CLOEXEC) != 0 || pipe2(up, O_CLOEXEC) != 0)
     throw std::runtime_error(std::string("cannot start extraction worker: ") + std::strerror(errno));
-  // The child may only make async-signal-safe calls before exec (the writer thread may hold
-  // the allocator's or the environment's lock at the fork), so its environment is built here.
+  for (int* fd : {&down[0], &down[1], &up[0], &up[1]}) *fd = above_worker_fds(*fd);
+  if (down[0] < 0 || down[1] < 0 || up[0] < 0 || up[1] < 0)
+    throw std::runtime_error(std::string("cannot start extraction worker: ") + std::strerror(errno));
   const std::string name = std::string(kWorkerMemoryEnv) + "=";
   std::string mem = name + std::to_string(memory_limit_mb_);
   std::vector<char*> env;
@@ -60,16 +75,25 @@ void WorkerPool::spawn(Worker& w) {
   env.push_back(mem.data());
   env.push_back(nullptr);
   const char* argv[] = {kWorkerProgram, kWorkerArgument, nullptr};
-  pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error(std::string("cannot start extraction worker: ") + std::strerror(errno));
-  if (pid == 0) {
-    dup2(down[0], 0);
-    dup2(up[1], 1);
-    execve(program_.c_str(), const_cast<char* const*>(argv), env.data());
-    _exit(127);
-  }
+  // The frames travel on 3 and 4; stdin and stdout are /dev/null, so a library that prints
+  // cannot corrupt them. stderr too, except in sanitizer builds, whose reports are the point.
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, down[0], frames::kRequestFd);
+  posix_spawn_file_actions_adddup2(&fa, up[1], frames::kReplyFd);
+  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  if (kWorkerMemoryLimited) posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  int err = posix_spawn(&pid, program_.c_str(), &fa, nullptr, const_cast<char* const*>(argv), env.data());
+  posix_spawn_file_actions_destroy(&fa);
   close(down[0]);
   close(up[1]);
+  if (err != 0) {
+    close(down[1]);
+    close(up[0]);
+    throw std::runtime_error("cannot start extraction worker " + program_ + ": " + std::strerror(err));
+  }
   w.pid = pid;
   w.to = down[1];
   w.from = up[0];
@@ -157,22 +181,38 @@ std::vector<ExtractResult> WorkerPool::collect(std::chrono::milliseconds wait) {
     Worker& w = *owners[i];
     if (n > 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
       char buf[1 << 16];
-      ssize_t r;
+      ssize_t r = -1;
       bool eof = false;
-      while ((r = read(w.from, buf, sizeof buf)) > 0) w.inbox.append(buf, static_cast<std::size_t>(r));
+      // Never more than one frame's worth: a worker cannot make the inbox grow without bound.
+      while (w.inbox.size() <= 4 + std::size_t{frames::kMaxFrame} && (r = read(w.from, buf, sizeof buf)) > 0)
+        w.inbox.append(buf, static_cast<std::size_t>(r));
       if (r == 0) eof = true;
       std::string frame;
-      if (frames::take_frame(w.inbox, frame)) {
+      frames::Take got = frames::take_frame(w.inbox, frame);
+      if (got != frames::Take::None) {
+        frames::Reply reply;
+        if (got == frames::Take::Frame)
+          reply = frames::decode_reply(frame);
+        else
+          reply.error = "frame longer than " + std::to_string(frames::kMaxFrame) + " bytes";
+        // A worker that cannot work at all fails the run, not every file in turn.
+        if (reply.kind == frames::Reply::Fatal) throw std::runtime_error("the PDF reader cannot start: " + reply.error);
         ExtractResult res;
         res.job = std::move(*w.job);
         w.job.reset();
-        if (!frame.empty() && frame[0] == 'D') {
-          auto z = frame.find('\0');
+        if (reply.kind == frames::Reply::Document) {
           res.ok = true;
-          res.id = frame.substr(1, z - 1);
-          res.document = frame.substr(z + 1);
+          res.id = std::move(reply.id);
+          res.document = std::move(reply.document);
+        } else if (reply.kind == frames::Reply::Error) {
+          res.error = std::move(reply.error);
         } else {
-          res.error = frame.empty() ? "empty reply from PDF reader" : frame.substr(1);
+          res.error = "the PDF reader sent a malformed reply (" + reply.error + "); it was restarted";
+        }
+        // After a bad frame or bytes beyond the one reply, the stream is out of step: start afresh.
+        if (reply.kind == frames::Reply::Malformed || !w.inbox.empty()) {
+          retire(w, true);
+          spawn(w);
         }
         results.push_back(std::move(res));
         continue;

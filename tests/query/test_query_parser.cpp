@@ -125,6 +125,22 @@ TEST(QueryParser, MissionPrefixResolvesThroughTheMissionTable) {
   }
 }
 
+// The README writes `missie: "MNBG Litouwen" kosten`: a space after the colon is how people
+// type a field, so the value is the next phrase or word.
+TEST(QueryParser, FieldValueMayFollowASpaceAfterTheColon) {
+  const kz::Mission* m = missions().resolve("MNBG Litouwen");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(desc("missie: \"MNBG Litouwen\""), "Query(XMIS" + m->id + ")");
+  std::string d = desc("missie: \"MNBG Litouwen\" kosten");
+  EXPECT_TRUE(has(d, "FILTER XMIS" + m->id)) << d;
+  EXPECT_TRUE(has(d, "kosten")) << d;
+  EXPECT_EQ(desc("jaar:  2017"), "Query(XJAAR2017)");
+  EXPECT_EQ(desc("dossier: 28676"), desc("dossier:28676"));
+  // Nothing after the colon is still an error, and so is a group where the value should be.
+  EXPECT_THROW(desc("missie: "), QueryError);
+  EXPECT_THROW(desc("jaar: (2017)"), QueryError);
+}
+
 TEST(QueryParser, UnreadableInputIsAQueryError) {
   for (const char* bad : {"", "   ", "\"open phrase", "(navo", "navo)", "navo OR", "OR", "NOT", "AND navo AND",
                           "jaar:17", "jaar:abcd", "dossier:", "-", ",,,", "\xff\xfe"}) {

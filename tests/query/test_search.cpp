@@ -199,6 +199,10 @@ TEST_F(Search, MissionFilterFindsTheDocumentsThatDiscussIt) {
   auto efp = id_set(search({"missie:efp-litouwen"}));
   EXPECT_EQ(id_set(search({"missie:\"battlegroup in Litouwen\""})), efp);
   EXPECT_EQ(id_set(search({"NAVO", "--mission", "eFP Litouwen"})), efp);
+  // The README's example, with a space after the field's colon.
+  auto readme = id_set(search({"missie: \"MNBG Litouwen\" kosten"}));
+  EXPECT_FALSE(readme.empty());
+  for (const auto& id : readme) EXPECT_TRUE(efp.count(id)) << id;
   auto unknown = run_cli({"search", "NAVO", "--mission", "geen missie die bestaat", "--db", db_});
   EXPECT_EQ(unknown.rc, 1);
   EXPECT_NE(unknown.err.find("unknown mission"), std::string::npos) << unknown.err;
@@ -305,8 +309,10 @@ TEST_F(ShardedSearch, StubFileWithRemoteShard) {
   std::string stub = t / "remote.stub";
   json r;
   pid_t server = -1;
+  int served = 0;
   // A port may be taken by something else: then the server exits and the next one is tried.
   for (int port = 20000 + static_cast<int>(getpid() % 20000), tries = 0; tries < 5 && !r.is_object(); ++port, ++tries) {
+    served = port;
     server = fork();
     if (server == 0) {
       // The server signals its whole process group when it stops; keep that group its own.
@@ -351,6 +357,14 @@ TEST_F(ShardedSearch, StubFileWithRemoteShard) {
   auto show = run_cli({"show", "29 521, nr. 343", "--json", "--db", stub});
   ASSERT_EQ(show.rc, 0) << show.err;
   EXPECT_EQ(json::parse(show.out)["id"], "kst-29521-343");
+  // The other way a stub names a TCP shard, read by kamerzoek's own stub reader.
+  {
+    std::ofstream out(stub);
+    out << "# a shard on this machine\ntcp 127.0.0.1 " << served << "\n";
+  }
+  auto tcp = run_cli({"search", "verdragsgebied", "--json", "--db", stub});
+  ASSERT_EQ(tcp.rc, 0) << tcp.err;
+  EXPECT_EQ(id_set(json::parse(tcp.out)), id_set(r));
 }
 
 // The same document indexed from two files (say a repaired copy) is one hit; the library
