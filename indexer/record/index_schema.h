@@ -47,7 +47,8 @@ inline constexpr unsigned kSlotFacts = 3;
 inline constexpr std::string_view kMetaFilePrefix = "file:";
 inline constexpr std::string_view kMetaMissions = "missions"; // the mission table (TSV) in force when indexed
 inline constexpr std::string_view kMetaSchema = "schema";
-// failed:<path> -> "<size>\t<mtime ns>\t<error>\t<path>": a file that failed, skipped until it changes.
+// failed:<path> -> "<size>\t<mtime ns>\t<error>\t<limits>\t<path>": a file that failed, skipped
+// until it changes or the reader's limits do.
 inline constexpr std::string_view kMetaFailedPrefix = "failed:";
 // The data stamp taken by documents indexed before stamps existed (set once, when the stored
 // mission table still matched the data files of that run).

@@ -82,6 +82,7 @@ std::optional<FailedFile> Catalog::failure(const std::string& path) const {
   r.size = std::atoll(f[0].c_str());
   r.mtime_ns = std::atoll(f[1].c_str());
   r.error = f[2];
+  if (f.size() >= 5) r.limits = f[3];
   return r;
 }
 
@@ -90,7 +91,8 @@ void Catalog::set_failure(const std::string& path, const FailedFile& failed) {
   for (char& c : error)
     if (c == '\t' || c == '\n') c = ' ';
   db_.set_metadata(meta_key(schema::kMetaFailedPrefix, path),
-                   std::to_string(failed.size) + "\t" + std::to_string(failed.mtime_ns) + "\t" + error + "\t" + path);
+                   std::to_string(failed.size) + "\t" + std::to_string(failed.mtime_ns) + "\t" + error + "\t" +
+                       failed.limits + "\t" + path);
 }
 
 void Catalog::clear_failure(const std::string& path) {

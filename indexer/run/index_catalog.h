@@ -17,11 +17,13 @@ struct FileRecord {
   long long mtime_ns = 0;
 };
 
-// A file whose extraction failed, as it was then: skipped until it changes.
+// A file whose extraction failed, as it was then and under which limits: skipped until it
+// changes or the limits do.
 struct FailedFile {
   long long size = 0;
   long long mtime_ns = 0;
   std::string error;
+  std::string limits;  // the reader's time and memory limits of that run
 };
 
 class Catalog {

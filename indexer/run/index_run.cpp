@@ -105,6 +105,10 @@ class Run {
     return id && stamps_.current(*id);
   }
   void go_on();
+  // A file that failed under other limits (a longer timeout, more memory) is tried again.
+  std::string limits() const {
+    return std::to_string(opt_.timeout_seconds) + " s, " + std::to_string(opt_.memory_limit_mb) + " MB";
+  }
   void plan(const std::string& path);
   void extract_all();
   void apply(ExtractResult&& r);
@@ -133,7 +137,8 @@ void Run::plan(const std::string& path) {
   rec.size = st.st_size;
   rec.mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
   auto failed_before = catalog_.failure(path);
-  if (failed_before && !opt_.retry_failed && failed_before->size == rec.size && failed_before->mtime_ns == rec.mtime_ns) {
+  if (failed_before && !opt_.retry_failed && failed_before->size == rec.size && failed_before->mtime_ns == rec.mtime_ns &&
+      failed_before->limits == limits()) {
     ++summary_.skipped_failed;
     return finish_one(path);
   }
@@ -210,7 +215,7 @@ void Run::apply(ExtractResult&& r) {
       if (p.old) catalog_.forget(r.job.path);
       for (const auto& extra : p.extra_paths) catalog_.forget(extra);
     }
-    catalog_.set_failure(r.job.path, {p.rec.size, p.rec.mtime_ns, r.error});
+    catalog_.set_failure(r.job.path, {p.rec.size, p.rec.mtime_ns, r.error, limits()});
     fail(r.job.path, r.error);
     return finish_one(r.job.path);
   }

@@ -72,8 +72,12 @@ TEST(Isolation, CrashingReaderFailsOnlyThatFile) {
   for (const auto& f : files)
     EXPECT_EQ(indexed(o.state, f), f.find("zz-victim") == std::string::npos) << f;
 
-  // Without the fault the file is indexed on the next run, the others are left alone.
-  auto again = run_cli({"index", tmp / "docs", "--db", tmp / "db", "--json"});
+  // The failure is remembered: the next run skips the unchanged file and counts it. Without
+  // the fault, --retry-failed indexes it and leaves the others alone.
+  auto skipped = run_cli({"index", tmp / "docs", "--db", tmp / "db", "--json"});
+  ASSERT_EQ(skipped.rc, 0) << skipped.err;
+  EXPECT_EQ(nlohmann::json::parse(skipped.out)["skipped_failed"], 1);
+  auto again = run_cli({"index", tmp / "docs", "--db", tmp / "db", "--retry-failed", "--json"});
   ASSERT_EQ(again.rc, 0) << again.err;
   auto j = nlohmann::json::parse(again.out);
   EXPECT_EQ(j["indexed"], 1);
