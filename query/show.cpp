@@ -191,6 +191,10 @@ json show_object(const Xapian::Database& db, Xapian::docid did, bool with_text) 
       {"report_period", field_or(meta, "report_period", nullptr)},
       {"sha256", field_or(data, "sha256", "")},
   };
+  // The facts read from this document (costs, periods and any other kind stored), as stored.
+  json own_facts = facts;
+  own_facts.erase("missions");
+  out["facts"] = own_facts;
   if (with_text) out["text"] = text_of(data);
   return out;
 }
