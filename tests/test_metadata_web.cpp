@@ -82,6 +82,34 @@ TEST(WebLayout, DocumentPageWithIsoDateAndDocumentNumber) {
   EXPECT_EQ(m.id, "2024D09984");
 }
 
+// tweedekamer.nl prints the kind and the house in the bar line, the date on its own line.
+TEST(WebLayout, VerslagPageWithTheDateApart) {
+  kz::CleanText t;
+  t.pages = 1;
+  t.lines = {L(1, 57, 60, "Verslag van een commissiedebat over de NAVO-top", Role::Body, 14),
+             L(1, 57, 80, "Verslag | Tweede Kamer der Staten-Generaal"), L(1, 57, 100, "Datum 2024-07-02"),
+             L(1, 57, 130, "De vaste commissie voor Defensie heeft op 20 juni 2024 overleg gevoerd.")};
+  kz::Metadata m = kz::extract_metadata(t, kSha);
+  EXPECT_EQ(m.layout, "web");
+  EXPECT_EQ(m.doctype, "verslag");
+  EXPECT_EQ(m.date, "2024-07-02");
+  EXPECT_EQ(m.title, "Verslag van een commissiedebat over de NAVO-top");
+}
+
+// A letterhead set with bars is no web page: the letter keeps its own reading.
+TEST(WebLayout, LetterheadWithBarsStaysALetter) {
+  kz::CleanText t;
+  t.pages = 1;
+  t.lines = {L(1, 57, 40, "Ministerie van Defensie | Bestuursstaf"), L(1, 57, 60, "> Retouradres Postbus 20701 2500 ES Den Haag"),
+             L(1, 57, 75, "de Voorzitter van de Tweede Kamer"), L(1, 57, 88, "der Staten-Generaal"),
+             L(1, 57, 140, "Datum"), L(1, 120, 140, "21 mei 2025"), L(1, 57, 153, "Betreft"),
+             L(1, 120, 153, "Voortgang inzet NAVO-oostflank"), L(1, 57, 190, "Geachte voorzitter,")};
+  kz::Metadata m = kz::extract_metadata(t, kSha);
+  EXPECT_EQ(m.layout, "brief");
+  EXPECT_EQ(m.date, "2025-05-21");
+  EXPECT_EQ(m.title, "Voortgang inzet NAVO-oostflank");
+}
+
 // Without a bar line: "Datum 2024-03-22" and "Aangeboden <date>" lines still give the date.
 TEST(PlaceDate, IsoDatumAndAangeboden) {
   kz::CleanText t;
