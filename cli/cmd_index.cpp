@@ -10,9 +10,10 @@
 
 #include "cli/arg_checks.h"
 #include "cli/commands.h"
-#include "cli/format_text.h"
+#include "cli/lang.h"
 #include "indexer/record/document_json.h"
 #include "indexer/run/indexer.h"
+#include "cli/format_text.h"
 
 namespace kz::cli {
 namespace {
@@ -112,6 +113,7 @@ int run(const Globals& g, const IndexArgs& a) {
       add_file_bytes(one);
       j["failed"].push_back(std::move(one));
     }
+    j["undated"] = s.undated;
     j["seconds"] = s.seconds;
     j["interrupted"] = s.interrupted;
     j["skipped_failed"] = s.skipped_failed;
@@ -122,10 +124,18 @@ int run(const Globals& g, const IndexArgs& a) {
     }
     std::cout << json_text(j) << "\n";
   } else {
-    std::printf("indexed: %zu, unchanged: %zu, failed: %zu", s.indexed, s.unchanged, s.failed.size());
-    if (s.duplicates) std::printf(", duplicates: %zu", s.duplicates);
-    if (s.pruned) std::printf(", pruned: %zu", s.pruned);
-    if (s.skipped_failed) std::printf(", skipped (failed before, unchanged since): %zu", s.skipped_failed);
+    // A note, not a failure: failures alone take the "kamerzoek: " form scripts count.
+    for (const auto& f : s.undated)
+      std::fprintf(stderr, "%s%s: %s\n", tr("let op: ", "note: ").c_str(), printable(f).c_str(),
+                   tr("geen datum gevonden (datum: onbekend)", "no date found (date: unknown)").c_str());
+    std::printf(tr("geïndexeerd: %zu, ongewijzigd: %zu, mislukt: %zu", "indexed: %zu, unchanged: %zu, failed: %zu").c_str(),
+                s.indexed, s.unchanged, s.failed.size());
+    if (s.duplicates) std::printf(tr(", dubbel: %zu", ", duplicates: %zu").c_str(), s.duplicates);
+    if (s.pruned) std::printf(tr(", verwijderd: %zu", ", pruned: %zu").c_str(), s.pruned);
+    if (s.skipped_failed)
+      std::printf(tr(", overgeslagen (eerder mislukt, sindsdien ongewijzigd): %zu",
+                     ", skipped (failed before, unchanged since): %zu").c_str(), s.skipped_failed);
+    if (!s.undated.empty()) std::printf(tr(", zonder datum: %zu", ", undated: %zu").c_str(), s.undated.size());
     std::printf(" (%.2f s)\n", s.seconds);
     if (s.skipped_failed) std::printf("--retry-failed tries the skipped files again\n");
   }

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "indexer/record/document_data.h"
+#include "indexer/record/document_json.h"
+#include "indexer/record/fact_slot.h"
 #include "indexer/record/index_schema.h"
 #include "indexer/record/kamerstuk_ref.h"
 #include "query/index_retry.h"
@@ -191,6 +193,17 @@ json show_object(const Xapian::Database& db, Xapian::docid did, bool with_text) 
       {"report_period", field_or(meta, "report_period", nullptr)},
       {"sha256", field_or(data, "sha256", "")},
   };
+  // The facts read from this document: those stored with its data, else its facts value slot.
+  json own_facts = facts;
+  own_facts.erase("missions");
+  fact_slot::Record rec;
+  if (own_facts.empty() && fact_slot::decode(doc.get_value(schema::kSlotFacts), fact_slot::Wanted{}, rec)) {
+    own_facts["costs"] = json::array();
+    own_facts["periods"] = json::array();
+    for (const auto& c : rec.costs) own_facts["costs"].push_back(cost_to_json(c));
+    for (const auto& p : rec.periods) own_facts["periods"].push_back(period_to_json(p));
+  }
+  out["facts"] = own_facts;
   if (with_text) out["text"] = text_of(data);
   return out;
 }

@@ -195,7 +195,10 @@ void Run::apply(ExtractResult&& r) {
       for (const auto& f : catalog_.files_of(p.sha256))
         if (std::find(files.begin(), files.end(), f) == files.end()) files.push_back(f);
     try {
-      catalog_.store(p.sha256, Xapian::Document::unserialise(r.document), files, stamps_.stamp());
+      Xapian::Document doc = Xapian::Document::unserialise(r.document);
+      // A document whose date could not be read is said so: it sorts last and date filters drop it.
+      if (doc.get_value(schema::kSlotDate).empty()) summary_.undated.push_back(r.job.path);
+      catalog_.store(p.sha256, std::move(doc), files, stamps_.stamp());
     } catch (const Xapian::InvalidArgumentError& e) {
       // Something in this one document Xapian cannot hold: the file fails, the run goes on.
       r.ok = false;

@@ -54,6 +54,7 @@ struct IndexSummary {
   std::size_t prune_held = 0;      // gone, but not pruned: more than half the index, no --force
   std::size_t committed = 0;       // documents of this run in the last commit
   std::vector<IndexFailure> failed;
+  std::vector<std::string> undated;    // files indexed now whose date could not be read
   double seconds = 0;
   bool interrupted = false;
   // Set when writing to the index failed (no space, an I/O error): the cause and what was
