@@ -95,7 +95,9 @@ json missions(Index& index) {
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
       std::string id = (*t).substr(prefix.size());
       if (listed.count(id)) continue;
-      rows.push_back(mission_row(Mission{id, id, {}}, usage_of(db, id)));
+      Mission unlisted;
+      unlisted.id = unlisted.name = id;
+      rows.push_back(mission_row(unlisted, usage_of(db, id)));
     }
     return json{{"missions", std::move(rows)}};
   });

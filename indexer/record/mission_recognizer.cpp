@@ -78,7 +78,8 @@ class Reader {
       return t.text == want || t.text == want + "s" ? 1 : 0;
     }
     if (t.norm == p.norm[k]) return 1;
-    if (!o_.typed) return 0;
+    // Means are everyday nouns ("politie", "trainers"): a near miss is another word, not a typo.
+    if (!o_.typed || p.kind == mission_vocab::kMeans || p.kind == mission_vocab::kGeneric) return 0;
     std::size_t budget = std::min(mission_vocab::typo_budget(t.norm), mission_vocab::typo_budget(p.norm[k]));
     return budget && mission_vocab::edit_distance(t.norm, p.norm[k], budget) <= budget ? 2 : 0;
   }

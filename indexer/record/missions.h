@@ -30,7 +30,7 @@ class MissionTable {
   std::vector<std::string> closest(std::string_view typed, std::size_t n = 5) const;
   // The same ranking as missions (closest() returns their names).
   std::vector<const Mission*> closest_missions(std::string_view typed, std::size_t n = 5) const;
-  std::string source_tsv() const { return tsv_; }
+  const std::string& source_tsv() const { return tsv_; }
 
  private:
   std::vector<Mission> missions_;

@@ -38,7 +38,8 @@ class RealMissionTagging : public ::testing::Test {
     EXPECT_EQ(r.rc, 0) << r.err;
     std::set<std::string> out;
     if (r.rc != 0) return out;
-    for (const auto& h : json::parse(r.out)["hits"]) {
+    const json found = json::parse(r.out);  // kept alive: the loop reads into it
+    for (const auto& h : found["hits"]) {
       std::string f = h.value("file", "");
       f = f.substr(f.rfind('/') + 1);
       out.insert(f.substr(0, f.size() - 4));

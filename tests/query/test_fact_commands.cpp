@@ -156,19 +156,32 @@ TEST_F(FactCommands, MissionIsResolvedCaseAndDiacriticInsensitively) {
 }
 
 TEST_F(FactCommands, UnknownMissionExitsOneWithTheClosestNames) {
-  auto r = run_cli({"costs", "MNBG Litauen", "--db", db_});
+  auto r = run_cli({"costs", "Multinational Batalion Litauen", "--db", db_});
   EXPECT_EQ(r.rc, 1);
-  EXPECT_EQ(r.err.rfind("kamerzoek: MNBG Litauen: unknown mission", 0), 0u) << r.err;
+  EXPECT_EQ(r.err.rfind("kamerzoek: Multinational Batalion Litauen: unknown mission", 0), 0u) << r.err;
   EXPECT_NE(r.err.find("Multinational Battlegroup Litouwen"), std::string::npos) << r.err;
   for (const char* cmd : {"mandates", "timeline"}) {
     auto u = run_cli({cmd, "vredesmissie op Mars", "--db", db_});
     EXPECT_EQ(u.rc, 1) << cmd;
     EXPECT_NE(u.err.find("unknown mission"), std::string::npos) << u.err;
   }
-  auto j = run_cli({"mandates", "MNBG Litauen", "--json", "--db", db_});
+  auto j = run_cli({"mandates", "Multinational Batalion Litauen", "--json", "--db", db_});
   EXPECT_EQ(j.rc, 1);
   json e = json::parse(j.out);
   ASSERT_FALSE(e["suggestions"].empty());
+}
+
+TEST_F(FactCommands, SharedAliasAnswersForTheMissionWithMostDocumentsAndSaysSo) {
+  // "MNBG" names the battlegroups in Litouwen and Roemenië; the one with more documents wins.
+  json j = ask({"costs", "MNBG Litauen"});
+  EXPECT_EQ(j.value("mission", ""), "efp-litouwen");
+  ASSERT_TRUE(j.contains("candidates"));
+  EXPECT_EQ(j["candidates"][0]["id"], "efp-litouwen");
+  EXPECT_EQ(j["candidates"][1]["id"], "efp-roemenie");
+  EXPECT_GT(j["candidates"][0]["documents"].get<int>(), j["candidates"][1]["documents"].get<int>());
+  auto human = run_cli({"costs", "MNBG Litauen", "--db", db_});
+  EXPECT_EQ(human.rc, 0);
+  EXPECT_NE(human.err.find("meerdere missies mogelijk"), std::string::npos) << human.err;
 }
 
 TEST_F(FactCommands, MissingIndexExitsTwo) {

@@ -65,6 +65,7 @@ TEST(MissionRecognizer, SmallTyposInTypedInputOnly) {
   EXPECT_TRUE(ids("kosten van de Atalnta missie", text_options()).empty());
   EXPECT_EQ(first("pizza"), "<none>");
   EXPECT_EQ(first("Wat is het weer morgen?"), "<none>");
+  EXPECT_EQ(first("Hoe dacht de politiek erover?"), "<none>");  // not "politie", a means
 }
 
 TEST(MissionRecognizer, SeveralMissionsInOneQuestion) {
