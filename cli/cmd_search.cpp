@@ -16,41 +16,23 @@ struct SearchArgs {
   query::SearchOptions options;
 };
 
-nlohmann::json to_json(const query::SearchResult& r) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : r.hits) {
-    // Extra to the contract: the snippet's highlighted words, as printed.
-    nlohmann::json matches = nlohmann::json::array();
-    for (auto [b, e] : h.marks)
-      if (b < e && e <= h.snippet.size()) matches.push_back(h.snippet.substr(b, e - b));
-    hits.push_back({{"id", h.id},
-                    {"title", h.title},
-                    {"date", h.date},
-                    {"page", h.page},
-                    {"score", h.score},
-                    {"snippet", h.snippet},
-                    {"file", h.file},
-                    {"matches", matches}});
-  }
-  return {{"query", r.query}, {"total_estimate", r.total_estimate}, {"hits", hits}};
-}
-
-void print_human(const query::SearchResult& r, bool color) {
+void print_human(const query::SearchResult& r, bool color, bool count_only) {
   std::ostringstream out;
-  if (r.hits.empty()) {
-    out << "No documents match " << r.query << "\n";
+  std::string count = (r.total_exact ? "" : "ongeveer ") + std::to_string(r.total_estimate) +
+                      (r.total_estimate == 1 ? " document" : " documenten");
+  if (count_only) {
+    out << count << "\n";
+  } else if (r.hits.empty()) {
+    out << "Geen documenten gevonden voor " << r.query << "\n";
   } else {
-    out << dim("about " + std::to_string(r.total_estimate) + " matching document" + (r.total_estimate == 1 ? "" : "s") +
-                   ", showing " + std::to_string(r.hits.size()),
-               color)
-        << "\n\n";
+    out << dim(count + ", getoond " + std::to_string(r.hits.size()), color) << "\n\n";
   }
   int rank = 0;
   for (const auto& h : r.hits) {
     ++rank;
     std::string who = h.id.empty() ? h.file : h.id;
-    out << bold(std::to_string(rank) + ". " + who, color) << "  " << cyan(h.date.empty() ? "(no date)" : h.date, color)
-        << "  " << (h.title.empty() ? "(untitled)" : h.title) << "\n";
+    out << bold(std::to_string(rank) + ". " + who, color) << "  " << cyan(h.date.empty() ? "(geen datum)" : h.date, color)
+        << "  " << (h.title.empty() ? "(zonder titel)" : h.title) << "\n";
     out << "   " << dim("p. " + std::to_string(h.page) + "  " + h.file, color) << "\n";
     if (!h.snippet.empty()) out << "   " << highlight(h.snippet, h.marks, color) << "\n";
     out << "\n";
@@ -66,9 +48,9 @@ int run(const Globals& g, SearchArgs& a) {
     query::Index index(g.resolved_dbs());
     query::SearchResult r = query::search(index, a.options);
     if (g.json) {
-      std::cout << json_line(to_json(r));
+      std::cout << json_line(query::search_json(r));
     } else {
-      print_human(r, is_tty(1));
+      print_human(r, is_tty(1), a.options.limit == 0);
     }
     return kOk;
   });

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   kz::cli::register_show(app, g, action);
   kz::cli::register_facts(app, g, action);
   kz::cli::register_analyze(app, g, action);
+  kz::cli::register_ask(app, g, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
