@@ -78,7 +78,6 @@ RelaxedQuery relaxed_query(const QueryParser& parser, const Question& q, const X
   std::vector<Xapian::Query> any = parts;
   any.insert(any.end(), boosts.begin(), boosts.end());
   r.any = any.size() == 1 ? any.front() : Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
-  if (parts.size() >= 2) r.all = Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   return r;
 }
 

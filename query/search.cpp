@@ -168,8 +168,7 @@ SearchResult search(Index& index, const SearchOptions& o) {
       Question qn = read_question(index.missions(), typed, ro);
       RelaxedQuery rq = relaxed_query(parser, qn, db, qn.filler_seen);
       if (rq.usable() && qn.filler_seen) {
-        // A question: documents with every part first, then the others by weight.
-        if (!rq.all.empty()) tiers.emplace_back(Xapian::Query::OP_FILTER, rq.any, rq.all);
+        // A question: ranked by how many of its parts a document holds, and how well.
         tiers.push_back(rq.any);
         terms = rq.terms;
       } else if (rq.usable() && rq.parts >= 2 && !parsed.query.empty()) {
@@ -211,11 +210,19 @@ SearchResult search(Index& index, const SearchOptions& o) {
       if (!scored) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
       const auto wanted = static_cast<Xapian::doccount>(o.limit) - static_cast<Xapian::doccount>(r.hits.size());
       // Counting every match of a small result costs little and makes the count exact.
-      Xapian::MSet mset = enquire.get_mset(0, wanted, std::max<Xapian::doccount>(wanted, kExactCountUpTo));
-      r.total_estimate += static_cast<long long>(mset.get_matches_estimated());
-      // When no more documents could match than were checked, the count is exact.
-      exact = exact && mset.get_matches_upper_bound() <= std::max<Xapian::doccount>(wanted, kExactCountUpTo);
-      for (auto m = mset.begin(); m != mset.end(); ++m) {
+      // Xapian's estimate counts a document stored from two files twice unless the copies were
+      // collapsed on the way, so up to kExactCountUpTo matches are listed (ids and weights only;
+      // a document is read only for the hits shown) and counted one per id.
+      const Xapian::doccount listed = std::max<Xapian::doccount>(wanted, kExactCountUpTo);
+      Xapian::MSet mset = enquire.get_mset(0, listed, listed);
+      if (mset.size() < listed) {
+        r.total_estimate += static_cast<long long>(mset.size());
+      } else {
+        r.total_estimate += static_cast<long long>(mset.get_matches_estimated());
+        exact = false;
+      }
+      std::size_t taken = 0;
+      for (auto m = mset.begin(); m != mset.end() && taken < wanted; ++m, ++taken) {
         Hit h = make_hit(m, snippets);
         if (seen.insert(h.id.empty() ? h.file : h.id).second) r.hits.push_back(std::move(h));
       }

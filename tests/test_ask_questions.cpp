@@ -97,8 +97,9 @@ class AskQuestions : public ::testing::Test {
     index_ = new kz::query::Index({db_});
     // The id kamerzoek gave each file of the set (the files are named after the set's ids).
     for (const auto& e : std::filesystem::directory_iterator(kz::test::source_dir() + "/tests/real/pdf")) {
-      json shown = kz::query::show(*index_, e.path().string(), false);
-      ids_[e.path().stem().string()] = shown.value("id", std::string());
+      auto shown = kz::test::run_cli({"show", e.path().string(), "--db", db_, "--json"});
+      // A file the index holds under another path (copies of one paper) is matched by its name.
+      if (shown.rc == 0) ids_[e.path().stem().string()] = json::parse(shown.out).value("id", std::string());
     }
   }
   static void TearDownTestSuite() {
@@ -216,7 +217,7 @@ TEST_F(AskQuestions, SharedQuestionSet) {
 }
 
 TEST_F(AskQuestions, OwnQuestionsInOtherPhrasings) {
-  score("questions_extra.tsv", {{"cost", 0.5}, {"lookup", 0.9}, {"mandate", 0.2}, {"search", 0.7}, {"timeline", 0.7}});
+  score("questions_extra.tsv", {{"cost", 1.0}, {"lookup", 1.0}, {"mandate", 0.6}, {"search", 0.85}, {"timeline", 0.8}});
 }
 
 }  // namespace
