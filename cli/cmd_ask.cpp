@@ -29,7 +29,8 @@ std::string row_line(const json& r) {
   std::string what;
   if (str(r, "fact") == "cost") {
     if (r.contains("year") && r["year"].is_number_integer()) what = std::to_string(r["year"].get<int>()) + "  ";
-    what += str(r, "text") + (r.value("estimate", false) ? " (raming)" : "");
+    std::string amount = str(r, "amount_text");
+    what += (amount.empty() ? str(r, "text") : amount) + (r.value("estimate", false) ? " (raming)" : "");
   } else {
     std::string s = str(r, "start"), e = str(r, "end");
     what = (s.empty() ? "…" : s) + " – " + (e.empty() ? "…" : e) + "  " + str(r, "kind");

@@ -46,6 +46,9 @@ void add_rows(json& rows, const json& result, const char* fact, const std::strin
     json row = r;
     row["fact"] = fact;
     row["mission"] = mission;
+    // Extra to the contract: the amount as a person writes it, from amount_eur.
+    if (row.contains("amount_eur") && row["amount_eur"].is_number_integer())
+      row["amount_text"] = dutch_amount(row["amount_eur"].get<long long>());
     rows.push_back(std::move(row));
   }
 }

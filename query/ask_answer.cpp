@@ -39,7 +39,8 @@ std::optional<std::string> cost_answer(const json& rows, const std::map<std::str
     } else {
       out += "; ";
     }
-    out += str(r, "text");
+    out += r.contains("amount_eur") && r["amount_eur"].is_number_integer() ? dutch_amount(r["amount_eur"].get<long long>())
+                                                                         : str(r, "text");
     std::string detail;
     if (r.contains("year") && r["year"].is_number_integer()) detail = std::to_string(r["year"].get<int>());
     if (r.value("estimate", false)) detail += std::string(detail.empty() ? "" : ", ") + "raming";
@@ -120,6 +121,27 @@ std::string dutch_date(const std::string& iso) {
     return month + " " + iso.substr(0, 4);
   }
   return iso;
+}
+
+std::string dutch_amount(long long euros) {
+  auto with_dots = [](long long v) {
+    std::string digits = std::to_string(v), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i && (digits.size() - i) % 3 == 0) out += '.';
+      out += digits[i];
+    }
+    return out;
+  };
+  for (auto [unit, name] : {std::pair<long long, const char*>{1000000000LL, "miljard"}, {1000000LL, "miljoen"}}) {
+    // Only a figure that is whole tenths of the unit is written with it, so nothing is rounded.
+    if (euros >= unit && euros % (unit / 10) == 0) {
+      long long tenths = euros / (unit / 10);
+      std::string n = std::to_string(tenths / 10);
+      if (tenths % 10) n += "," + std::to_string(tenths % 10);
+      return "€ " + n + " " + name;
+    }
+  }
+  return "€ " + with_dots(euros);
 }
 
 std::string paper_name(const std::string& id) {

@@ -13,6 +13,9 @@ namespace kz::query {
 // "2016-12-31" -> "31 december 2016"; "2016-12" -> "december 2016"; other text as is.
 std::string dutch_date(const std::string& iso);
 
+// Whole euros as a person writes them: 2300000 -> "€ 2,3 miljoen", 335000 -> "€ 335.000".
+std::string dutch_amount(long long euros);
+
 // "kst-29521-293" -> "Kamerstuk 29 521, nr. 293"; other ids as they are.
 std::string paper_name(const std::string& id);
 
