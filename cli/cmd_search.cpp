@@ -19,37 +19,23 @@ struct SearchArgs {
   query::SearchOptions options;
 };
 
-nlohmann::json to_json(const query::SearchResult& r) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : r.hits) {
-    // Extra to the contract: the snippet's highlighted words, as printed.
-    nlohmann::json matches = nlohmann::json::array();
-    for (auto [b, e] : h.marks)
-      if (b < e && e <= h.snippet.size()) matches.push_back(h.snippet.substr(b, e - b));
-    nlohmann::json hit = {{"id", h.id},         {"title", h.title}, {"date", h.date}, {"page", h.page},
-                          {"score", h.score},   {"snippet", h.snippet}, {"file", h.file}, {"matches", matches}};
-    add_file_bytes(hit);
-    hits.push_back(std::move(hit));
-  }
-  return {{"query", r.query}, {"total_estimate", r.total_estimate}, {"hits", hits}};
-}
-
-void print_human(const query::SearchResult& r, bool color) {
+void print_human(const query::SearchResult& r, bool color, bool count_only) {
   std::ostringstream out;
-  if (r.hits.empty()) {
-    out << "No documents match " << r.query << "\n";
+  std::string count = (r.total_exact ? "" : "ongeveer ") + std::to_string(r.total_estimate) +
+                      (r.total_estimate == 1 ? " document" : " documenten");
+  if (count_only) {
+    out << count << "\n";
+  } else if (r.hits.empty()) {
+    out << "Geen documenten gevonden voor " << r.query << "\n";
   } else {
-    out << dim("about " + std::to_string(r.total_estimate) + " matching document" + (r.total_estimate == 1 ? "" : "s") +
-                   ", showing " + std::to_string(r.hits.size()),
-               color)
-        << "\n\n";
+    out << dim(count + ", getoond " + std::to_string(r.hits.size()), color) << "\n\n";
   }
   int rank = 0;
   for (const auto& h : r.hits) {
     ++rank;
     std::string who = printable(h.id.empty() ? h.file : h.id);
-    out << bold(std::to_string(rank) + ". " + who, color) << "  " << cyan(h.date.empty() ? "(no date)" : printable(h.date), color)
-        << "  " << (h.title.empty() ? "(untitled)" : printable(h.title)) << "\n";
+    out << bold(std::to_string(rank) + ". " + who, color) << "  " << cyan(h.date.empty() ? "(geen datum)" : printable(h.date), color)
+        << "  " << (h.title.empty() ? "(zonder titel)" : printable(h.title)) << "\n";
     out << "   " << dim("p. " + std::to_string(h.page) + "  " + printable(h.file), color) << "\n";
     if (!h.snippet.empty()) out << "   " << highlight(h.snippet, h.marks, color) << "\n";
     out << "\n";
@@ -67,11 +53,12 @@ int run(const Globals& g, SearchArgs& a) {
     query::SearchResult r = query::search(index, a.options);
     long long undated = query::undated_left_out(index, a.options);
     if (g.json) {
-      nlohmann::json j = to_json(r);
+      nlohmann::json j = query::search_json(r);
+      for (auto& hit : j["hits"]) add_file_bytes(hit);
       if (!a.options.from.empty() || !a.options.to.empty()) j["undated_left_out"] = undated;
       std::cout << json_line(j);
     } else {
-      print_human(r, is_tty(1));
+      print_human(r, is_tty(1), a.options.limit == 0);
     }
     if (undated > 0)
       std::cerr << tr("let op: ", "note: ") << undated

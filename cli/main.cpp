@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   kz::cli::register_show(app, g, action);
   kz::cli::register_facts(app, g, action);
   kz::cli::register_analyze(app, g, action);
+  kz::cli::register_ask(app, g, action);
   // The first word that is no option names the command; a misspelled one gets a suggestion.
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

@@ -5,5 +5,6 @@ namespace kz::cli {
 __attribute__((weak)) void register_search(CLI::App&, Globals&, Action&) {}
 __attribute__((weak)) void register_show(CLI::App&, Globals&, Action&) {}
 __attribute__((weak)) void register_analyze(CLI::App&, Globals&, Action&) {}
+__attribute__((weak)) void register_ask(CLI::App&, Globals&, Action&) {}
 __attribute__((weak)) void register_facts(CLI::App&, Globals&, Action&) {}
 }  // namespace kz::cli

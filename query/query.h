@@ -94,10 +94,24 @@ struct Hit {
 struct SearchResult {
   std::string query;
   long long total_estimate = 0;
+  bool total_exact = false;  // every match was counted (small results), not estimated
   std::vector<Hit> hits;
 };
 
 SearchResult search(Index& index, const SearchOptions& options);  // throws UnknownError for a bad mission
+
+// The contract's search object (plus each hit's highlighted "matches").
+nlohmann::json search_json(const SearchResult& result);
+
+// `ask`: a Dutch question read and answered from stored facts and the best documents, as the
+// contract's object (plus "read_as", how the question was read, in Dutch). `this_year` anchors
+// "vorig jaar" (0: today). Throws QueryError for an empty question.
+struct AskOptions {
+  std::string question;
+  int limit = 10;
+  int this_year = 0;
+};
+nlohmann::json ask(Index& index, const AskOptions& options);
 
 // The spec's show object (plus "text": [{"page", "body", "footnotes"}] when with_text).
 // Throws UnknownError with the nearest ids.

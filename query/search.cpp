@@ -2,6 +2,7 @@
 // run over all shards, one hit per document id, each with its best snippet.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "indexer/record/document_data.h"
 #include "indexer/record/index_schema.h"
@@ -9,6 +10,8 @@
 #include "query/index_retry.h"
 #include "query/query.h"
 #include "query/query_parser.h"
+#include "query/question.h"
+#include "query/relaxed_query.h"
 #include "query/snippet.h"
 
 namespace kz::query {
@@ -16,6 +19,8 @@ namespace {
 
 // A typed reference outweighs any sum of word weights, so its document comes first.
 constexpr double kReferenceWeight = 1000.0;
+// Up to this many matches the count is exact (Xapian checks them all); beyond, an estimate.
+constexpr Xapian::doccount kExactCountUpTo = 250;
 
 std::string trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
@@ -75,6 +80,17 @@ std::string referenced_id(const Xapian::Database& db, const std::string& typed) 
   return {};
 }
 
+// About the first thirty words of a page, cut at a space so no character is split.
+std::string opening_words(std::string_view page) {
+  constexpr std::size_t kBytes = 200;
+  std::string out;
+  for (char c : page) {
+    if (out.size() >= kBytes && (c == ' ' || (out.size() >= 2 * kBytes && (c & 0xC0) != 0x80))) break;
+    out += (c == '\n' || c == '\t') ? ' ' : c;
+  }
+  return trim(out);
+}
+
 Hit make_hit(const Xapian::MSetIterator& m, const SnippetMaker& snippets) {
   Xapian::Document doc = m.get_document();
   Hit h;
@@ -99,6 +115,11 @@ Hit make_hit(const Xapian::MSetIterator& m, const SnippetMaker& snippets) {
     h.snippet = std::move(s.text);
     h.marks = std::move(s.marks);
     h.page = s.page;
+    if (h.snippet.empty() && !data.pages.empty()) {
+      // Nothing to match (a filter alone): the opening words of the first page.
+      h.page = 1;
+      h.snippet = opening_words(data.pages.front());
+    }
   }
   return h;
 }
@@ -131,20 +152,45 @@ SearchResult search(Index& index, const SearchOptions& o) {
   if (!trim(o.type).empty()) filters.push_back(parser.field("type", o.type));
 
   const std::string typed = trim(o.query);
+  const bool plain = !typed.empty() && is_plain_text(typed);
   ParsedQuery parsed;
   bool scored = !typed.empty();
   if (scored) {
-    parsed = parser.parse(typed);
+    try {
+      parsed = parser.parse(typed);
+    } catch (const QueryError&) {
+      if (!plain) throw;  // a question of only question words is read below
+    }
   } else if (filters.empty()) {
     throw QueryError("search", "empty query: give words to search for, or a filter such as --dossier");
   }
-  SnippetMaker snippets(parsed.terms);
 
   return with_reopen(index, [&] {
     const Xapian::Database& db = index.db();
-    Xapian::Query q = scored ? parsed.query : Xapian::Query::MatchAll;
-    if (scored) {
-      std::string ref_id = referenced_id(db, typed);
+    // The tiers run in order; each later one leaves out what an earlier one matched.
+    std::vector<Xapian::Query> tiers;
+    QueryTerms terms = parsed.terms;
+    std::string ref_id = scored ? referenced_id(db, typed) : std::string();
+    if (plain && ref_id.empty()) {
+      ReadOptions ro;
+      ro.documents = [&db](const Mission& m) {
+        return static_cast<double>(db.get_termfreq(schema::term(schema::kMission, m.id)));
+      };
+      Question qn = read_question(index.missions(), typed, ro);
+      RelaxedQuery rq = relaxed_query(parser, qn, db, qn.filler_seen);
+      if (rq.usable() && qn.filler_seen) {
+        // A question: ranked by how many of its parts a document holds, and how well.
+        tiers.push_back(rq.any);
+        terms = rq.terms;
+      } else if (rq.usable() && rq.parts >= 2 && !parsed.query.empty()) {
+        // Keywords keep their strict meaning first; documents with some of them follow.
+        tiers.push_back(parsed.query);
+        tiers.push_back(rq.any);
+      }
+    }
+    if (tiers.empty()) {
+      if (scored && parsed.query.empty()) throw QueryError(typed, "empty query: give at least one word, phrase or field");
+      Xapian::Query q = scored ? parsed.query : Xapian::Query::MatchAll;
       if (!ref_id.empty()) {
         auto* boost = new Xapian::ValueMapPostingSource(schema::kSlotId);
         boost->add_mapping(ref_id, kReferenceWeight);
@@ -153,20 +199,46 @@ SearchResult search(Index& index, const SearchOptions& o) {
                             Xapian::Query(schema::term(schema::kId, schema::key_value(ref_id))));
         q = Xapian::Query(Xapian::Query::OP_OR, named, q);
       }
+      tiers.push_back(q);
     }
+    SnippetMaker snippets(terms);
+    Xapian::Query filter;
     if (!filters.empty())
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                        filters.size() == 1 ? filters.front() : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-    Xapian::Enquire enquire(db);
-    enquire.set_query(q);
-    enquire.set_collapse_key(schema::kSlotId);
-    // Without words to rank by, newest first is the useful order.
-    if (!scored) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(o.limit));
+      filter = filters.size() == 1 ? filters.front() : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
     SearchResult r;
     r.query = o.query;
-    r.total_estimate = static_cast<long long>(mset.get_matches_estimated());
-    for (auto m = mset.begin(); m != mset.end(); ++m) r.hits.push_back(make_hit(m, snippets));
+    std::set<std::string> seen;
+    bool exact = true;
+    Xapian::Query earlier;
+    for (const auto& tier : tiers) {
+      Xapian::Query q = earlier.empty() ? tier : Xapian::Query(Xapian::Query::OP_AND_NOT, tier, earlier);
+      earlier = earlier.empty() ? tier : Xapian::Query(Xapian::Query::OP_OR, earlier, tier);
+      if (!filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+      Xapian::Enquire enquire(db);
+      enquire.set_query(q);
+      enquire.set_collapse_key(schema::kSlotId);
+      // Without words to rank by, newest first is the useful order.
+      if (!scored) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+      const auto wanted = static_cast<Xapian::doccount>(o.limit) - static_cast<Xapian::doccount>(r.hits.size());
+      // Counting every match of a small result costs little and makes the count exact.
+      // Xapian's estimate counts a document stored from two files twice unless the copies were
+      // collapsed on the way, so up to kExactCountUpTo matches are listed (ids and weights only;
+      // a document is read only for the hits shown) and counted one per id.
+      const Xapian::doccount listed = std::max<Xapian::doccount>(wanted, kExactCountUpTo);
+      Xapian::MSet mset = enquire.get_mset(0, listed, listed);
+      if (mset.size() < listed) {
+        r.total_estimate += static_cast<long long>(mset.size());
+      } else {
+        r.total_estimate += static_cast<long long>(mset.get_matches_estimated());
+        exact = false;
+      }
+      std::size_t taken = 0;
+      for (auto m = mset.begin(); m != mset.end() && taken < wanted; ++m, ++taken) {
+        Hit h = make_hit(m, snippets);
+        if (seen.insert(h.id.empty() ? h.file : h.id).second) r.hits.push_back(std::move(h));
+      }
+    }
+    r.total_exact = exact;
     return r;
   });
 }
