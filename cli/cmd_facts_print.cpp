@@ -144,6 +144,8 @@ std::string format_timeline(const json& t, bool color) {
       if (field(f, "type") == "cost") {
         line = "cost " + (f["year"].is_null() ? std::string("?") : str(f["year"])) + ": " + euros(f["amount_eur"]) +
                (f.value("estimate", false) ? " (estimate)" : " (spent)");
+      } else if (field(f, "type") == "force") {
+        line = "omvang: " + force_summary(f);
       } else {
         line = field(f, "kind") + ": " + range(f);
       }

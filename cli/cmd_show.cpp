@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/cmd_facts_print.h"
 #include "cli/commands.h"
 #include "cli/format_errors.h"
 #include "cli/format_text.h"
@@ -73,6 +74,10 @@ void print_human(const json& d, bool with_text, bool color) {
   if (d["cited_by"].is_array() && !d["cited_by"].empty()) {
     out << "\n" << bold("cited by", color) << "\n";
     for (const auto& c : d["cited_by"]) out << "  " << str(c) << "\n";
+  }
+  if (d.contains("forces") && d["forces"].is_array() && !d["forces"].empty()) {
+    out << "\n" << bold("omvang van de inzet", color) << "\n";
+    for (const auto& f : d["forces"]) out << "  " << str(f.value("mission", json(""))) << ": " << force_summary(f) << "\n";
   }
   if (with_text && d.contains("text")) {
     for (const auto& p : d["text"]) {

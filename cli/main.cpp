@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   kz::cli::register_search(app, g, action);
   kz::cli::register_show(app, g, action);
   kz::cli::register_facts(app, g, action);
+  kz::cli::register_forces(app, g, action);
   kz::cli::register_analyze(app, g, action);
   try {
     app.parse(argc, argv);

@@ -73,6 +73,22 @@ nlohmann::json period_to_json(const PeriodFact& p) {
           {"sentence", p.sentence}};
 }
 
+nlohmann::json force_to_json(const ForceFact& f) {
+  return {{"mission", null_if_empty(f.mission)},
+          {"count", f.count},
+          {"what", f.what},
+          {"kind", f.kind},
+          {"max", f.max},
+          {"about", f.about},
+          {"extra", f.extra},
+          {"dutch", f.dutch},
+          {"date", null_if_empty(f.date)},
+          {"year", f.year ? nlohmann::json(*f.year) : nlohmann::json(nullptr)},
+          {"text", f.text},
+          {"page", f.page},
+          {"sentence", f.sentence}};
+}
+
 nlohmann::json facts_to_json(const Facts& f) {
   nlohmann::json j;
   j["missions"] = f.missions;
@@ -80,6 +96,8 @@ nlohmann::json facts_to_json(const Facts& f) {
   for (const auto& c : f.costs) j["costs"].push_back(cost_to_json(c));
   j["periods"] = nlohmann::json::array();
   for (const auto& p : f.periods) j["periods"].push_back(period_to_json(p));
+  j["forces"] = nlohmann::json::array();
+  for (const auto& x : f.forces) j["forces"].push_back(force_to_json(x));
   return j;
 }
 

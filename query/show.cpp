@@ -5,6 +5,8 @@
 #include <set>
 
 #include "indexer/document_data.h"
+#include "indexer/document_json.h"
+#include "indexer/fact_slot.h"
 #include "indexer/index_schema.h"
 #include "indexer/kamerstuk_ref.h"
 #include "query/index_retry.h"
@@ -191,6 +193,11 @@ json show_object(const Xapian::Database& db, Xapian::docid did, bool with_text) 
       {"report_period", field_or(meta, "report_period", nullptr)},
       {"sha256", field_or(data, "sha256", "")},
   };
+  // Force sizes live only in the facts slot; an index made before them shows an empty list.
+  fact_slot::Record stored;
+  out["forces"] = json::array();
+  if (fact_slot::decode(doc.get_value(schema::kSlotFacts), fact_slot::Wanted{"", false, false, true}, stored))
+    for (const auto& f : stored.forces) out["forces"].push_back(force_to_json(f));
   if (with_text) out["text"] = text_of(data);
   return out;
 }
