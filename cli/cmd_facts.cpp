@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/format_errors.h"
 #include "cli/format_text.h"
+#include "query/facts_dates.h"
 #include "query/query.h"
 
 namespace kz::cli {
@@ -17,7 +18,7 @@ using nlohmann::json;
 
 struct FactArgs {
   std::string mission;
-  std::optional<int> from, to;
+  std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
 };
 
 using Query = std::function<json(query::Index&, const FactArgs&)>;
@@ -49,25 +50,44 @@ CLI::App* add_command(CLI::App& app, Globals& g, Action& action, const char* nam
   return cmd;
 }
 
+void add_range(CLI::App* cmd, const std::shared_ptr<FactArgs>& args, const std::string& what) {
+  cmd->add_option("--from", args->from, "First " + what + " to show: YYYY, YYYY-MM or YYYY-MM-DD");
+  cmd->add_option("--to", args->to, "Last " + what + " to show: YYYY, YYYY-MM or YYYY-MM-DD (--to 2024 = through 2024)");
+}
+
 }  // namespace
 
 void register_facts(CLI::App& app, Globals& g, Action& action) {
   auto costs_args = std::make_shared<FactArgs>();
   auto* costs = add_command(
       app, g, action, "costs", "A mission's costs year by year, estimates and spent amounts, with their sources", true,
-      [](query::Index& i, const FactArgs& a) { return query::costs(i, a.mission, a.from, a.to); }, format_costs,
-      costs_args);
-  costs->add_option("--from", costs_args->from, "First year to show (YYYY)")->check(CLI::Range(1000, 9999));
-  costs->add_option("--to", costs_args->to, "Last year to show (YYYY)")->check(CLI::Range(1000, 9999));
+      [](query::Index& i, const FactArgs& a) {
+        auto from = query::year_of(a.from, "--from"), to = query::year_of(a.to, "--to");
+        if (from && to && *from > *to) throw query::QueryError("--from " + a.from, "comes after --to " + a.to);
+        return query::costs(i, a.mission, from, to);
+      },
+      format_costs, costs_args);
+  add_range(costs, costs_args, "year");
 
-  add_command(
+  auto mandates_args = std::make_shared<FactArgs>();
+  auto* mandates = add_command(
       app, g, action, "mandates", "A mission's mandates, extensions, deployments and announcements by decision date",
-      true, [](query::Index& i, const FactArgs& a) { return query::mandates(i, a.mission); }, format_mandates,
-      std::make_shared<FactArgs>());
-  add_command(
+      true,
+      [](query::Index& i, const FactArgs& a) {
+        query::DateRange r = query::date_range(a.from, a.to);
+        return query::with_latest_end(query::mandates_within(query::mandates(i, a.mission), r));
+      },
+      format_mandates, mandates_args);
+  add_range(mandates, mandates_args, "period");
+  auto timeline_args = std::make_shared<FactArgs>();
+  auto* timeline = add_command(
       app, g, action, "timeline", "The documents about a mission by date, with the facts each gives", true,
-      [](query::Index& i, const FactArgs& a) { return query::timeline(i, a.mission); }, format_timeline,
-      std::make_shared<FactArgs>());
+      [](query::Index& i, const FactArgs& a) {
+        query::DateRange r = query::date_range(a.from, a.to);
+        return query::timeline_within(query::timeline(i, a.mission), r);
+      },
+      format_timeline, timeline_args);
+  add_range(timeline, timeline_args, "document date");
   add_command(
       app, g, action, "missions", "All known missions with how many documents discuss them and when", false,
       [](query::Index& i, const FactArgs&) { return query::missions(i); }, format_missions,

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/format_errors.h"
 #include "cli/format_text.h"
+#include "cli/lang.h"
 #include "query/query.h"
 
 namespace kz::cli {
@@ -20,23 +21,23 @@ std::string text_of(const json& j, const char* key) {
   return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
-const char* kind_label(const std::string& kind) {
-  if (kind == "personnel") return "personeel";
-  if (kind == "ship") return "schip";
-  if (kind == "aircraft") return "luchtvaartuig";
-  if (kind == "unit") return "eenheid";
-  return "";
+std::string kind_label(const std::string& kind) {
+  if (kind == "personnel") return tr("personeel", "personnel");
+  if (kind == "ship") return tr("schip", "ship");
+  if (kind == "aircraft") return tr("luchtvaartuig", "aircraft");
+  if (kind == "unit") return tr("eenheid", "unit");
+  return kind;
 }
 
 std::string format_forces(const json& f, bool color) {
   std::string out = bold(text_of(f, "mission"), color) + "  " + text_of(f, "name") + "\n\n";
   const json& rows = f["rows"];
-  if (rows.empty()) return out + "Geen omvang van de inzet gevonden voor deze missie.\n";
+  if (rows.empty()) return out + tr("Geen omvang van de inzet gevonden voor deze missie.\n", "No force sizes found for this mission.\n");
   for (const auto& r : rows) {
     const json& s = r["source"];
     std::string src = text_of(s, "id");
     if (std::string p = text_of(s, "page"); !p.empty()) src += " p." + p;
-    out += "  " + (text_of(s, "date").empty() ? std::string("ongedateerd") : text_of(s, "date")) + "  " +
+    out += "  " + (text_of(s, "date").empty() ? tr("ongedateerd", "undated") : text_of(s, "date")) + "  " +
            force_summary(r) + "  " + cyan(src, color) + "\n";
     out += dim(wrap("“" + text_of(s, "sentence") + "”", 100, "      "), color);
   }
@@ -48,9 +49,9 @@ std::string format_forces(const json& f, bool color) {
 std::string force_summary(const json& r) {
   std::string line = text_of(r, "text") + " (" + kind_label(text_of(r, "kind"));
   if (r.value("max", false)) line += ", maximum";
-  if (r.value("about", false)) line += ", ongeveer";
+  if (r.value("about", false)) line += tr(", ongeveer", ", about");
   if (r.value("extra", false)) line += ", extra";
-  if (!r.value("dutch", true)) line += ", niet per se Nederlands";
+  if (!r.value("dutch", true)) line += tr(", niet per se Nederlands", ", not necessarily Dutch");
   return line + ")";
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/lang.h"
 #include "indexer/document_json.h"
 #include "indexer/indexer.h"
 
@@ -90,13 +91,17 @@ int run(const Globals& g, const IndexArgs& a) {
     j["pruned"] = s.pruned;
     j["failed"] = nlohmann::json::array();
     for (const auto& f : s.failed) j["failed"].push_back({{"file", f.file}, {"error", f.error}});
+    j["undated"] = s.undated;
     j["seconds"] = s.seconds;
     j["interrupted"] = s.interrupted;
     std::cout << json_text(j) << "\n";
   } else {
-    std::printf("indexed: %zu, unchanged: %zu, failed: %zu", s.indexed, s.unchanged, s.failed.size());
-    if (s.duplicates) std::printf(", duplicates: %zu", s.duplicates);
-    if (s.pruned) std::printf(", pruned: %zu", s.pruned);
+    for (const auto& f : s.undated) print_error(f, tr("geen datum gevonden (datum: onbekend)", "no date found (date: unknown)"));
+    std::printf(tr("geïndexeerd: %zu, ongewijzigd: %zu, mislukt: %zu", "indexed: %zu, unchanged: %zu, failed: %zu").c_str(),
+                s.indexed, s.unchanged, s.failed.size());
+    if (s.duplicates) std::printf(tr(", dubbel: %zu", ", duplicates: %zu").c_str(), s.duplicates);
+    if (s.pruned) std::printf(tr(", verwijderd: %zu", ", pruned: %zu").c_str(), s.pruned);
+    if (!s.undated.empty()) std::printf(tr(", zonder datum: %zu", ", undated: %zu").c_str(), s.undated.size());
     std::printf(" (%.2f s)\n", s.seconds);
   }
   if (s.interrupted) {

@@ -6,7 +6,9 @@
 #include "cli/commands.h"
 #include "cli/format_errors.h"
 #include "cli/format_text.h"
+#include "cli/lang.h"
 #include "query/query.h"
+#include "query/search_checks.h"
 
 namespace kz::cli {
 namespace {
@@ -64,12 +66,20 @@ int run(const Globals& g, SearchArgs& a) {
     for (const auto& w : a.words) q += (q.empty() ? "" : " ") + w;
     a.options.query = q;
     query::Index index(g.resolved_dbs());
+    query::check_type(index, a.options.type);
     query::SearchResult r = query::search(index, a.options);
+    long long undated = query::undated_left_out(index, a.options);
     if (g.json) {
-      std::cout << json_line(to_json(r));
+      nlohmann::json j = to_json(r);
+      if (!a.options.from.empty() || !a.options.to.empty()) j["undated_left_out"] = undated;
+      std::cout << json_line(j);
     } else {
       print_human(r, is_tty(1));
     }
+    if (undated > 0)
+      std::cerr << tr("let op: ", "note: ") << undated
+                << tr(" document(en) zonder datum weggelaten door --from/--to\n",
+                      " undated document(s) left out by --from/--to\n");
     return kOk;
   });
 }

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/format_errors.h"
 #include "cli/format_text.h"
+#include "cli/lang.h"
 #include "query/query.h"
 
 namespace kz::cli {
@@ -33,19 +34,59 @@ std::string list(const json& j) {
   return out;
 }
 
+// The facts read from the document, each with its page and sentence, so they can be checked.
+std::string facts_section(const json& d, bool color) {
+  if (!d.contains("facts") || !d["facts"].is_object()) return "";
+  std::ostringstream out;
+  auto page = [](const json& f) {
+    std::string p = str(f.value("page", json(nullptr)));
+    return p.empty() || p == "0" ? std::string() : "  p." + p;
+  };
+  auto sentence = [&](const json& f) {
+    std::string s = str(f.value("sentence", json("")));
+    return s.empty() ? std::string() : dim(wrap("“" + s + "”", 100, "      "), color);
+  };
+  std::size_t n = 0;
+  for (const auto& [kind, list] : d["facts"].items()) {
+    if (!list.is_array()) continue;
+    for (const auto& f : list) {
+      std::string mission = str(f.value("mission", json("")));
+      std::string line;
+      if (kind == "costs") {
+        line = tr("kosten", "cost") + (f["year"].is_null() ? std::string() : " " + str(f["year"])) + ": " +
+               str(f.value("text", json(""))) + " (" + (f.value("estimate", false) ? tr("raming", "estimate") : tr("uitgegeven", "spent")) + ")";
+      } else if (kind == "periods") {
+        std::string s = str(f.value("start", json(""))), e = str(f.value("end", json("")));
+        line = str(f.value("kind", json(""))) + ": " + (s.empty() ? "…" : s) + " → " + (e.empty() ? "…" : e);
+      } else if (kind == "forces") {
+        line = tr("omvang: ", "force: ") + force_summary(f);
+      } else {
+        line = kind + ": " + str(f.value("text", json("")));
+      }
+      if (!mission.empty()) line += "  [" + mission + "]";
+      out << "  " << line << page(f) << "\n" << sentence(f);
+      ++n;
+    }
+  }
+  if (n == 0) return "";
+  return "\n" + bold(tr("feiten", "facts"), color) + "\n" + out.str();
+}
+
 void print_human(const json& d, bool with_text, bool color) {
   std::ostringstream out;
   out << bold(str(d["id"]), color) << "  " << str(d["title"]) << "\n";
   std::vector<std::vector<std::string>> rows;
-  auto row = [&](const char* label, const std::string& value) {
+  auto row = [&](const std::string& label, const std::string& value) {
     if (!value.empty()) rows.push_back({label, value});
   };
   if (d["kamerstuk"].is_object())
     row("kamerstuk", str(d["kamerstuk"].value("dossier", json(""))) + ", nr. " + str(d["kamerstuk"].value("nr", json(""))));
-  row("kenmerken", list(d["kenmerken"]));
-  row("date", str(d["date"]));
-  row("type", str(d["doctype"]));
-  row("to", str(d["addressee"]));
+  row(tr("kenmerken", "references"), list(d["kenmerken"]));
+  // A date that could not be read is said so: such a document sorts last and date filters drop it.
+  std::string date = str(d["date"]);
+  row(tr("datum", "date"), date.empty() ? tr("onbekend", "unknown") : date);
+  row(tr("soort", "type"), str(d["doctype"]));
+  row(tr("aan", "to"), str(d["addressee"]));
   std::string by;
   if (d["signatories"].is_array())
     for (const auto& s : d["signatories"]) {
@@ -53,35 +94,32 @@ void print_human(const json& d, bool with_text, bool color) {
       std::string one = name.empty() ? role : (role.empty() ? name : name + " (" + role + ")");
       by += (by.empty() ? "" : "; ") + one;
     }
-  row("from", by);
-  row("pages", str(d["pages"]));
-  row("file", str(d["file"]));
-  row("missions", list(d["missions"]));
+  row(tr("van", "from"), by);
+  row(tr("pagina's", "pages"), str(d["pages"]));
+  row(tr("bestand", "file"), str(d["file"]));
+  row(tr("missies", "missions"), list(d["missions"]));
   std::string table_text = table({"", ""}, rows, false);
   out << table_text.substr(table_text.find('\n') + 1);
 
   const json& detail = d["cites_detail"];
   if (detail.is_array() && !detail.empty()) {
-    out << "\n" << bold("cites", color) << "\n";
+    out << "\n" << bold(tr("verwijst naar", "cites"), color) << "\n";
     for (const auto& c : detail) {
       std::string ref = str(c.value("ref", json(""))), printed = str(c.value("printed", json("")));
       out << "  " << ref;
       if (!printed.empty() && printed != ref) out << "  " << dim("\"" + printed + "\"", color);
-      if (!c.value("in_index", false)) out << "  " << dim("(not in index)", color);
+      if (!c.value("in_index", false)) out << "  " << dim(tr("(niet in de index)", "(not in index)"), color);
       out << "\n";
     }
   }
   if (d["cited_by"].is_array() && !d["cited_by"].empty()) {
-    out << "\n" << bold("cited by", color) << "\n";
+    out << "\n" << bold(tr("aangehaald door", "cited by"), color) << "\n";
     for (const auto& c : d["cited_by"]) out << "  " << str(c) << "\n";
   }
-  if (d.contains("forces") && d["forces"].is_array() && !d["forces"].empty()) {
-    out << "\n" << bold("omvang van de inzet", color) << "\n";
-    for (const auto& f : d["forces"]) out << "  " << str(f.value("mission", json(""))) << ": " << force_summary(f) << "\n";
-  }
+  out << facts_section(d, color);
   if (with_text && d.contains("text")) {
     for (const auto& p : d["text"]) {
-      out << "\n" << bold("── page " + str(p["page"]) + " ──", color) << "\n\n" << str(p["body"]) << "\n";
+      out << "\n" << bold("── " + tr("pagina ", "page ") + str(p["page"]) + " ──", color) << "\n\n" << str(p["body"]) << "\n";
       for (const auto& f : p["footnotes"]) out << "\n" << dim("[" + str(f["marker"]) + "]", color) << " " << str(f["text"]) << "\n";
     }
   }

@@ -2,10 +2,13 @@
 // of library exceptions to the contract's exit codes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/command_suggest.h"
 #include "cli/commands.h"
+#include "cli/lang.h"
 
 namespace kz::cli {
 
@@ -34,12 +37,43 @@ int main(int argc, char** argv) {
   kz::cli::register_facts(app, g, action);
   kz::cli::register_forces(app, g, action);
   kz::cli::register_analyze(app, g, action);
+  std::string lang = "nl";
+  app.add_option("--lang", lang, "Language of human output: nl (default) or en")
+      ->check(CLI::IsMember({"nl", "en"}));
+  app.fallthrough();
+  // The first word that is no option names the command; a misspelled one gets a suggestion.
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--lang") {
+      ++i;
+      continue;
+    }
+    if (a.empty() || a[0] == '-') continue;
+    std::vector<std::string> known;
+    for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) known.push_back(sub->get_name());
+    if (std::find(known.begin(), known.end(), a) != known.end()) break;
+    bool en = false;
+    for (int k = 1; k < argc; ++k)
+      if (std::string(argv[k]) == "--lang=en" || (std::string(argv[k]) == "--lang" && k + 1 < argc && std::string(argv[k + 1]) == "en"))
+        en = true;
+    kz::cli::set_english(en);
+    std::string near = kz::cli::nearest_command(a, known);
+    std::string cause = kz::cli::tr("onbekend commando", "unknown command");
+    if (!near.empty()) cause += kz::cli::tr("; bedoelde u '", "; did you mean '") + near + "'?";
+    else {
+      cause += kz::cli::tr("; commando's: ", "; commands: ");
+      for (std::size_t k = 0; k < known.size(); ++k) cause += (k ? ", " : "") + known[k];
+    }
+    kz::cli::print_error(a, cause);
+    return kz::cli::kUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : kz::cli::kUsage;
   }
+  kz::cli::set_english(lang == "en");
   try {
     return action ? action() : kz::cli::kUsage;
   } catch (const std::exception& e) {

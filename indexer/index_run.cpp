@@ -142,7 +142,10 @@ void Run::apply(ExtractResult&& r) {
   }
   std::vector<std::string> files{r.job.path};
   files.insert(files.end(), p.extra_paths.begin(), p.extra_paths.end());
-  catalog_.store(p.sha256, Xapian::Document::unserialise(r.document), files);
+  Xapian::Document doc = Xapian::Document::unserialise(r.document);
+  // A document whose date could not be read is said so: it sorts last and date filters drop it.
+  if (doc.get_value(schema::kSlotDate).empty()) summary_.undated.push_back(r.job.path);
+  catalog_.store(p.sha256, std::move(doc), files);
   catalog_.set_record(r.job.path, p.rec);
   ++summary_.indexed;
   maybe_commit();

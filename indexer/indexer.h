@@ -47,6 +47,7 @@ struct IndexOptions {
 struct IndexSummary {
   std::size_t indexed = 0, unchanged = 0, duplicates = 0, pruned = 0;
   std::vector<IndexFailure> failed;
+  std::vector<std::string> undated;    // files indexed now whose date could not be read
   double seconds = 0;
   bool interrupted = false;
 };

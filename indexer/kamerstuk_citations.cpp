@@ -12,7 +12,8 @@ using namespace kz::meta_text;
 bool is_token_char(char c) { return is_alpha(c) || is_digit(c) || c == '/' || c == '-' || c == '.' || c == '_'; }
 
 // Ministry-style kenmerk standing on its own in text: capitals then many digits
-// ("MINDEF20260027574", "BS2025012345") or a Tweede Kamer zaak number ("2025Z01234").
+// ("MINDEF20260027574", "BS2025012345") or a Tweede Kamer zaak or document number
+// ("2025Z01234", "2024D09984").
 std::size_t bare_kenmerk_at(std::string_view s, std::size_t pos) {
   if (pos > 0 && (is_wordish(s[pos - 1]) || s[pos - 1] == '-' || s[pos - 1] == '/')) return 0;
   std::size_t i = pos, caps = 0, digits = 0;
@@ -22,7 +23,7 @@ std::size_t bare_kenmerk_at(std::string_view s, std::size_t pos) {
     if (digits < 6) return 0;
   } else if (caps == 0) {
     while (i < s.size() && is_digit(s[i])) ++i, ++digits;
-    if (digits != 4 || i >= s.size() || s[i] != 'Z') return 0;
+    if (digits != 4 || i >= s.size() || (s[i] != 'Z' && s[i] != 'D')) return 0;
     ++i;
     std::size_t more = 0;
     while (i < s.size() && is_digit(s[i])) ++i, ++more;

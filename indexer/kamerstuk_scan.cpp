@@ -85,6 +85,13 @@ std::optional<Dossier> dossier_at(std::string_view s, std::size_t pos, bool type
   } else if (first == 2 && pos + 2 < s.size() && s[pos + 2] == ' ' && digits_at(s, pos + 3) == 3) {
     end = pos + 6;
     base = std::string(s.substr(pos, 2)) + " " + std::string(s.substr(pos + 3, 3));
+  } else if (first == 2 && pos + 2 < s.size() && s[pos + 2] == '.' && digits_at(s, pos + 3) == 3) {
+    // "29.521 nr. 471": written like a thousand, a dossier only when its number follows.
+    std::size_t j = skip_spaces(s, pos + 6);
+    if (j < s.size() && s[j] == ',') j = skip_spaces(s, j + 1);
+    if (!nr_word_at(s, j) || (pos + 6 < s.size() && !is_space(s[pos + 6]) && s[pos + 6] != ','))
+      return std::nullopt;
+    return Dossier{std::string(s.substr(pos, 2)) + " " + std::string(s.substr(pos + 3, 3)), pos, pos + 6};
   } else {
     return std::nullopt;
   }
@@ -116,7 +123,32 @@ std::optional<Dossier> dossier_at(std::string_view s, std::size_t pos, bool type
   return d;
 }
 
+// After a keyword, the compact form "Kamerstuk 29521-471", "Kamerstuk 21501-28-296",
+// "29521/471" (never "21501-02, nr. 2602", whose number comes after).
+static std::optional<Ref> compact_ref_at(std::string_view s, std::size_t pos) {
+  std::size_t e = pos;
+  while (e < s.size() && (is_digit(s[e]) || is_alpha(s[e]) || s[e] == '-' || s[e] == '/')) ++e;
+  while (e > pos && (s[e - 1] == '-' || s[e - 1] == '/')) --e;
+  std::string token(s.substr(pos, e - pos));
+  if (token.find_first_of("-/") == std::string::npos) return std::nullopt;
+  for (char& c : token)
+    if (c == '/') c = '-';
+  std::size_t j = skip_spaces(s, e);
+  if (j < s.size() && s[j] == ',') j = skip_spaces(s, j + 1);
+  if (nr_word_at(s, j)) return std::nullopt;
+  auto split = split_compact(token);
+  if (!split) return std::nullopt;
+  Ref r;
+  r.dossiers.push_back(split->first);
+  r.nrs.push_back(split->second);
+  r.begin = pos;
+  r.end = e;
+  return r;
+}
+
 std::optional<Ref> ref_at(std::string_view s, std::size_t pos, bool keyword) {
+  if (keyword && (pos == 0 || !is_wordish(s[pos - 1])))
+    if (auto r = compact_ref_at(s, pos)) return r;
   auto first = dossier_at(s, pos);
   if (!first) return std::nullopt;
   Ref r;

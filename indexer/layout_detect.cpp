@@ -76,9 +76,14 @@ std::string place_date(const Lines& lines, int max_page) {
     if (l->page > max_page) break;
     std::string t = text_of(*l);
     for (std::string_view p : {"Den Haag,", "'s-Gravenhage,", "\xE2\x80\x99s-Gravenhage,",
-                               "Vastgesteld", "Voorgesteld", "Ontvangen", "Datum:"}) {
+                               "Vastgesteld", "Voorgesteld", "Ontvangen", "Aangeboden", "Datum:", "Datum "}) {
       if (!starts_with_ci(t, p)) continue;
       if (auto d = dutch_date::date_at(t, p.size())) return d->iso;
+      // tweedekamer.nl document pages print "Datum 2024-03-22".
+      std::string_view rest = trim(std::string_view(t).substr(p.size()));
+      if (std::string iso = iso_date_in(rest.substr(0, std::min<std::size_t>(rest.size(), 10)));
+          !iso.empty() && (rest.size() == 10 || is_space(rest[10])))
+        return iso;
     }
   }
   return {};

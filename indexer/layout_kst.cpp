@@ -1,6 +1,7 @@
 // Reads the header of a published Kamerstuk: house and session, dossier and number (from the
 // running footer "Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 445" or the header block),
 // the document title beside "Nr. 445", the addressee and "Den Haag, <date>".
+#include <cmath>
 #include <map>
 
 #include "indexer/kamerstuk_ref.h"
@@ -103,6 +104,43 @@ std::string read_title(const Lines& lines, const std::optional<KamerstukNumber>&
   return {};
 }
 
+// The dossier's own title beside its number at the top of page 1: "29 521 Nederlandse
+// deelname aan vredesmissies", possibly wrapped below itself.
+std::string read_dossier_title(const Lines& lines) {
+  auto page = lines.page(1);
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    std::string t = text_of(*page[i]);
+    auto d = ref::scan::dossier_at(t, 0);
+    if (!d) continue;
+    std::string title(trim(std::string_view(t).substr(d->end)));
+    const Line* first = page[i];
+    if (title.empty() && i + 1 < page.size() && same_row(*page[i], *page[i + 1])) {
+      first = page[i + 1];
+      title = text_of(*first);
+    }
+    if (title.empty() || is_nr_line(title, std::nullopt) || is_digit(title[0])) return {};
+    const Line* last = first;
+    for (std::size_t j = i + 1; j < page.size(); ++j) {
+      const Line* l = page[j];
+      if (l == first || same_row(*l, *page[i])) continue;
+      if (!just_below(*last, *l, 1.6) || std::abs(l->x - first->x) > 3 || (first != page[i] && l->x < first->x - 3))
+        break;
+      std::string lt = text_of(*l);
+      if (is_nr_line(lt, std::nullopt) || is_caps(lt)) break;
+      append_wrapped(title, lt);
+      last = l;
+    }
+    return title;
+  }
+  return {};
+}
+
+// A heading that only says who wrote ("BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, VAN
+// DEFENSIE ...") tells nothing about the subject.
+bool says_only_who_wrote(std::string_view heading) {
+  return starts_with_ci(heading, "BRIEF VAN ") || starts_with_ci(heading, "BRIEF VAN:");
+}
+
 }  // namespace
 
 void read_kst(const Lines& lines, Metadata& m) {
@@ -121,6 +159,8 @@ void read_kst(const Lines& lines, Metadata& m) {
     }
   }
   m.doctype = doctype_from_kst_title(m.title);
+  if (says_only_who_wrote(m.title))
+    if (std::string dossier_title = read_dossier_title(lines); !dossier_title.empty()) m.title = dossier_title;
   m.date = place_date(lines, 2);
   for (const Line* l : lines.page(1)) {
     std::string t = text_of(*l);

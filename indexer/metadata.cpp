@@ -137,7 +137,8 @@ Metadata extract_metadata(const CleanText& text, const std::string& sha256_hex) 
   Metadata m;
   meta::Lines lines(text);
   m.layout = meta::detect_layout(lines);
-  if (m.layout == "kst") meta::read_kst(lines, m);
+  if (meta::read_web_page(lines, m)) m.layout = "web";
+  else if (m.layout == "kst") meta::read_kst(lines, m);
   else if (m.layout == "nota") meta::read_nota(lines, m);
   else if (m.layout == "brief") meta::read_letter(lines, m);
   else {

@@ -16,6 +16,11 @@ std::string detect_layout(const Lines& lines);
 void read_kst(const Lines& lines, Metadata& m);
 void read_letter(const Lines& lines, Metadata& m);
 void read_nota(const Lines& lines, Metadata& m);
+// A page printed from the web (news item, document page, Aanhangsel): a line of fields split by
+// bars near the top of page 1. False, and `m` untouched, when there is none.
+bool read_web_page(const Lines& lines, Metadata& m);
+// "2024-03-22" when that is all `s` holds and it is a real date, else empty.
+std::string iso_date_in(std::string_view s);
 
 // "BRIEF VAN DE MINISTER VAN DEFENSIE" -> "brief", "MOTIE VAN HET LID ..." -> "motie".
 std::string doctype_from_kst_title(std::string_view title);

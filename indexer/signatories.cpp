@@ -15,7 +15,7 @@ constexpr std::string_view kOffices[] = {
     "minister-president", "minister", "staatssecretaris", "directeur-generaal",
     "secretaris-generaal", "plaatsvervangend", "waarnemend", "directeur", "commandant",
     "chef", "voorzitter", "griffier", "inspecteur-generaal", "hoofd", "ambassadeur",
-    "president", "vice-president", "onderminister"};
+    "president", "vice-president", "onderminister", "fungerend", "adjunct-griffier"};
 
 // Words written in lower case inside a role or a name.
 constexpr std::string_view kSmallWords[] = {"van", "voor", "en", "de", "het", "der", "den", "op",
@@ -72,7 +72,39 @@ bool closing_line(std::string_view t) {
   return false;
 }
 
+bool is_office_word(std::string_view w);
+
 }  // namespace
+
+std::vector<Signatory> inline_signatories(std::string_view line) {
+  std::string t = squeeze(line);
+  // Each role starts with the article: "De Minister van Defensie, K.H. Ollongren De Minister
+  // van Buitenlandse Zaken, H.G.J. Bruins Slot".
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i + 3 < t.size(); ++i) {
+    if ((i == 0 || t[i - 1] == ' ') && (t.compare(i, 3, "De ") == 0 || t.compare(i, 3, "DE ") == 0)) {
+      std::size_t e = t.find(' ', i + 3);
+      std::string_view w = std::string_view(t).substr(i + 3, (e == std::string::npos ? t.size() : e) - i - 3);
+      if (!w.empty() && w.back() == ',') w.remove_suffix(1);
+      if (is_office_word(w) || ((equals_ci(w, "fungerend") || equals_ci(w, "waarnemend")) && e != std::string::npos))
+        starts.push_back(i);
+    }
+  }
+  std::vector<Signatory> out;
+  if (starts.empty() || starts[0] != 0) return out;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    std::size_t end = k + 1 < starts.size() ? starts[k + 1] : t.size();
+    std::string_view seg = trim(std::string_view(t).substr(starts[k], end - starts[k]));
+    std::size_t comma = seg.find(", ");
+    if (comma == std::string_view::npos) return {};
+    std::string role = role_of_line(std::string(seg.substr(0, comma + 1)));
+    std::string_view name = trim(seg.substr(comma + 2));
+    while (!name.empty() && (name.back() == '.' || name.back() == ',') && !is_initials(name)) name.remove_suffix(1);
+    if (role.empty() || !looks_like_name(name)) return {};
+    out.push_back(Signatory{std::string(name), title_case_role(role)});
+  }
+  return out;
+}
 
 std::string role_of_line(std::string_view line) {
   std::string t = squeeze(line);
@@ -169,6 +201,17 @@ bool looks_like_name(std::string_view line) {
   return capital_words >= 1;
 }
 
+namespace {
+
+bool is_office_word(std::string_view w) {
+  std::string first = to_lower(w);
+  for (auto o : kOffices)
+    if (first == o) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<Signatory> find_signatories(const Lines& lines) {
   const auto& all = lines.all();
   // Start after the last closing formula when there is one: the block follows it.
@@ -188,10 +231,15 @@ std::vector<Signatory> find_signatories(const Lines& lines) {
   }
 
   std::vector<Item> items;
+  std::vector<Signatory> one_line;  // role and name on one line, read whole
   for (std::size_t i = start; i < all.size(); ++i) {
     const Line* l = all[i];
     if (l->role == Line::Role::Footnote || l->role == Line::Role::Furniture) continue;
     std::string t = text_of(*l);
+    if (auto found = inline_signatories(t); !found.empty()) {
+      for (auto& f : found) one_line.push_back(std::move(f));
+      continue;
+    }
     Item it{l, role_of_line(t), false};
     // A role wrapped over two lines: "De Minister voor Buitenlandse Handel en" / "...,".
     if (it.role.empty() && i + 1 < all.size()) {
@@ -227,7 +275,7 @@ std::vector<Signatory> find_signatories(const Lines& lines) {
   std::vector<std::size_t> roles;
   for (std::size_t k = 0; k < items.size(); ++k)
     if (!items[k].role.empty()) roles.push_back(k);
-  if (roles.empty()) return {};
+  if (roles.empty()) return one_line;
   // Names printed above their roles: the first role has a name above and none below, or
   // the last role has nothing below.
   bool name_first = near(roles.front(), -1) != std::string::npos &&
@@ -250,6 +298,11 @@ std::vector<Signatory> find_signatories(const Lines& lines) {
       s.name = text_of(*items[n].line);
       used[n] = true;
     }
+    bool dup = false;
+    for (const auto& o : out) dup = dup || (o.role == s.role && o.name == s.name);
+    if (!dup) out.push_back(std::move(s));
+  }
+  for (auto& s : one_line) {
     bool dup = false;
     for (const auto& o : out) dup = dup || (o.role == s.role && o.name == s.name);
     if (!dup) out.push_back(std::move(s));

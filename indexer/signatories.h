@@ -20,6 +20,11 @@ std::string title_case_role(std::string_view role);
 // "K.H. Ollongren", "Ruben Brekelmans", "J.A. Hennis-Plasschaert", "Van der Lee".
 bool looks_like_name(std::string_view line);
 
+// A closing block printed on one line: "De Minister van Defensie, F.H.G. de Grave", also two
+// in a row ("De Minister van X, A. Naam De Minister van Y, B. Naam"). Empty unless the whole
+// line is such a block.
+std::vector<Signatory> inline_signatories(std::string_view line);
+
 std::vector<Signatory> find_signatories(const Lines& lines);
 
 }  // namespace kz::meta
