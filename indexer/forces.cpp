@@ -69,12 +69,30 @@ struct Token {
   bool closes = false, capital = false, digits = false;
 };
 
+// Folds a token as analysis::fold does for the letters Dutch text uses (lower case, Latin-1
+// accents off, ’ as '), without ICU: this runs on every word of every sentence. Anything else
+// goes through analysis::fold.
 std::string fold_token(std::string_view t) {
-  bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) return analysis::fold(t);
-  std::string out(t);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  static constexpr char kLatin1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";  // U+00E0..U+00FF
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    unsigned char c = t[i];
+    if (c < 0x80) {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    } else if (c == 0xC3 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(t[i + 1]) <= 0xBF && static_cast<unsigned char>(t[i + 1]) != 0x97 && static_cast<unsigned char>(t[i + 1]) != 0x9F &&
+               static_cast<unsigned char>(t[i + 1]) != 0xB7) {
+      unsigned char d = static_cast<unsigned char>(t[i + 1]);
+      out += kLatin1[(d >= 0xA0 ? d - 0xA0 : d - 0x80) & 0x1F];
+      ++i;
+    } else if (c == 0xE2 && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\x98' || t[i + 2] == '\x99')) {
+      out += '\'';
+      i += 2;
+    } else {
+      return analysis::fold(t);
+    }
+  }
   return out;
 }
 
@@ -244,10 +262,11 @@ std::vector<ForcePhrase> find_forces(std::string_view s) {
     if (kind.empty()) continue;
     // "een KDC-10 tankvliegtuig": the noun runs on over further force words.
     std::size_t noun_end = noun + 1;
-    while (noun_end < ts.size() && !ts[noun_end - 1].closes && !noun_kind(w, ts[noun_end].norm).empty()) ++noun_end;
-    if (noun_end > noun + 1) kind = noun_kind(w, ts[noun_end - 1].norm);
+    while (noun_end < ts.size() && !ts[noun_end - 1].closes && noun_kind(w, ts[noun_end].norm) == kind) ++noun_end;
     if (article) {
-      if (kind == "personnel") continue;  // "een militair die ..." is someone, not a force
+      // "een militair die ...", "van een fregat van een van de andere landen": someone, or
+      // something said in passing; "een" counts only where the Dutch side deploys it.
+      if (kind == "personnel" || !dutch) continue;
       if (!deployment) deployment = speaks_of_deployment(s);
       if (!*deployment) continue;
     }

@@ -28,7 +28,8 @@ PeriodCues load(const std::string& path) {
       {"range", &c.range},     {"range_and", &c.range_and}, {"connector", &c.connector}, {"ending_pair", &c.ending_pair}};
   std::map<std::string, std::vector<std::string>*> words = {
       {"deployment", &c.deployment}, {"deployment_word", &c.deployment_word}, {"ending", &c.ending},
-      {"started", &c.started},       {"departs", &c.departs},                 {"past", &c.past}};
+      {"started", &c.started},       {"departs", &c.departs},                 {"past", &c.past},
+      {"meeting", &c.meeting}};
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -208,6 +208,9 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
   for (std::size_t i = 0; i < dates.size(); ++i) {
     const ParsedDate& d = dates[i];
     if (d.open) continue;
+    // "hebben op 17 december 2007 overleg gevoerd": the day of a meeting bounds no deployment.
+    if (d.end < ws.size() && std::find(cues.meeting.begin(), cues.meeting.end(), ws[d.end].w) != cues.meeting.end())
+      continue;
     std::size_t b = d.begin;
     auto rc = range_cue(ws, b);
     // "tussen 2011 en 2013", "in de maanden maart en april 2011": "en" joins the range.

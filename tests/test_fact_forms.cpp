@@ -83,6 +83,31 @@ TEST(PeriodForms, PerAfterEndingIsAnEnd) {
                          "2007-08-31"));
 }
 
+TEST(PeriodForms, TheDayOfAMeetingIsNoBound) {
+  EXPECT_TRUE(periods("De vaste commissie voor Buitenlandse Zaken en de vaste commissie voor Defensie hebben op 17 "
+                      "december 2007 overleg gevoerd over de brief die niet voor eind van de zomer zal zijn afgerond.",
+                      "2008-01-10").empty());
+}
+
+TEST(PeriodForms, AMissionInsideThePhraseIsItsOwn) {
+  // Checked in test_facts style through the attribution helper with hand-placed mentions.
+  std::string s = "Naast het beëindigen van de Nederlandse bijdrage aan EUTM Somalië besloot het kabinet in december "
+                  "de Nederlandse bijdrage aan de EU Capacity Building Mission (EUCAP) in Somalië wel te verlengen "
+                  "tot 31 december 2018.";
+  auto phrases = find_periods(s, "2018-03-28");
+  ASSERT_EQ(phrases.size(), 1u);
+  kz::facts::Mention eutm, eucap;
+  eutm.offset = s.find("EUTM Somalië");
+  eutm.length = 13;
+  eutm.mission = "eutm-somalie";
+  eucap.offset = s.find("EUCAP");
+  eucap.length = 5;
+  eucap.mission = "eucap-somalie";
+  auto own = kz::facts::missions_for_periods(s, {eutm, eucap}, phrases);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0], std::vector<std::string>{"eucap-somalie"});
+}
+
 TEST(PeriodForms, APeriodEndingBeforeItStartsIsNone) {
   EXPECT_TRUE(periods("De inzet loopt van 1 december 2022 tot en met 31 maart 2004.", "2022-11-01").empty());
 }
@@ -158,10 +183,16 @@ TEST(ForceForms, CountedShipsAircraftAndUnits) {
   EXPECT_EQ(f[0].count, 2);
   EXPECT_EQ(f[0].what, "beveiligingsteams");
   EXPECT_EQ(f[0].kind, "unit");
-  f = forces("Een KDC-10 tankvliegtuig tot 4 april; de inzet van de NAVO-operatie");
+  f = forces("Nederland levert een KDC-10 tankvliegtuig tot 4 april voor de inzet van de NAVO-operatie.");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].count, 1);
   EXPECT_EQ(f[0].what, "KDC-10 tankvliegtuig");
+  f = forces("de brief van de Minister van Buitenlandse Zaken d.d. 29 september 2023 inzake aanvullende artikel "
+             "100-brief inzake het leveren van de Force Commander, ondersteunende staf en een eenheid "
+             "transporthelikopters voor de NAVO-missie Irak vanaf mei 2024, Minister van Defensie");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].count, 1);
+  EXPECT_EQ(f[0].kind, "unit");
 }
 
 TEST(ForceForms, NamedShips) {
@@ -181,6 +212,10 @@ TEST(ForceForms, NoForcesInCasualtiesDatesOrArticles) {
   EXPECT_TRUE(forces("Bij de aanslag zijn twee militairen gewond geraakt.").empty());
   EXPECT_TRUE(forces("De missie duurt 6 maanden en kost 30 miljoen euro.").empty());
   EXPECT_TRUE(forces("Een militair die terugkeert krijgt nazorg.").empty());
+  // "een fregat" said in passing, not a Dutch deployment.
+  EXPECT_TRUE(forces("De Roon (PVV) vindt het te risicovol dat de Karel Doorman tijdens de missie geen begeleiding "
+                     "krijgt van een Nederlands fregat, maar van een fregat van een van de andere deelnemende "
+                     "landen.").empty());
   EXPECT_TRUE(forces("Op 30 september 2011 vertrokken de laatste eenheden.").empty());
 }
 
