@@ -142,4 +142,27 @@ PeriodFact period_from_json(const nlohmann::json& j) {
   return p;
 }
 
+ForceFact force_from_json(const nlohmann::json& j) {
+  ForceFact f;
+  if (!j.is_object()) return f;
+  auto flag = [&j](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_boolean() && it->get<bool>();
+  };
+  f.mission = string_field(j, "mission");
+  f.count = number_at<long long>(j, "count").value_or(0);
+  f.what = string_field(j, "what");
+  f.kind = string_field(j, "kind");
+  f.max = flag("max");
+  f.about = flag("about");
+  f.extra = flag("extra");
+  f.dutch = flag("dutch");
+  f.date = string_field(j, "date");
+  f.year = number_at<int>(j, "year");
+  f.text = string_field(j, "text");
+  f.page = number_at<int>(j, "page").value_or(0);
+  f.sentence = string_field(j, "sentence");
+  return f;
+}
+
 }  // namespace kz

@@ -33,6 +33,7 @@ nlohmann::json period_to_json(const PeriodFact& p);
 nlohmann::json force_to_json(const ForceFact& f);
 CostFact cost_from_json(const nlohmann::json& j);
 PeriodFact period_from_json(const nlohmann::json& j);
+ForceFact force_from_json(const nlohmann::json& j);
 
 // Compact JSON text with invalid UTF-8 replaced (U+FFFD), never an exception: how the index
 // stores JSON and how the command line prints it. A PDF's bytes are not always valid UTF-8.

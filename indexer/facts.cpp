@@ -335,15 +335,20 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
         std::vector<std::string> context = !earlier.empty() ? earlier
                                            : u.footnote     ? std::vector<std::string>{}
                                            : section.size() == 1 ? section
-                                                                 : paragraph_mission(said, named_so_far);
+                                           // a sentence about reports dates the reports, not a deployment
+                                           : lower_ascii(st).find("rapportage") != std::string::npos
+                                               ? std::vector<std::string>{}
+                                               : paragraph_mission(said, named_so_far);
         if (context.empty() && !u.footnote && earlier.empty()) context = section;
         for (std::size_t k = 0; k < phrases.size(); ++k) {
           const auto& p = phrases[k];
           const auto& ids = here.empty() ? context : own[k];
           // "Zr.Ms. De Ruyter vertrekt in januari ... Het schip neemt daar tot juni deel": the end
           // in the next sentence closes the start of the one before.
+          // An extension or a mandate in the next sentence is a fact of its own.
           if (here.empty() && p.start.empty() && ids.size() == 1 && open_start &&
-              out.periods[*open_start].mission == ids.front() && out.periods[*open_start].start <= p.end) {
+              out.periods[*open_start].mission == ids.front() && out.periods[*open_start].start <= p.end &&
+              period_kind(st, p, meta.date) == out.periods[*open_start].kind) {
             PeriodFact& pf = out.periods[*open_start];
             pf.end = p.end;
             pf.text += " … " + p.text;

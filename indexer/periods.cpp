@@ -100,9 +100,11 @@ std::optional<double> duration_stated(const std::vector<Word>& ws) {
     auto number = cues.number.find(ws[i].w);
     if (!ws[i].digits && number == cues.number.end()) continue;
     double n = ws[i].digits ? (ws[i].w.size() <= 3 ? std::stod(ws[i].w) : 0) : number->second;
+    bool at_least = false;  // "ten minste zes maanden": the length bounds no end
     for (std::size_t back = 1; back <= 5 && back <= i; ++back) {
       const auto& w = ws[i - back].w;
-      if (w == "voor" || w == "gedurende") return n * unit->second;
+      at_least = at_least || w == "minste" || w == "tenminste" || w == "minimaal" || w == "minstens";
+      if (w == "voor" || w == "gedurende") return at_least ? 0 : n * unit->second;
       if (!(w == "ten" || w == "minste" || w == "tenminste" || w == "minimaal" || w == "maximaal" ||
             w == "minstens" || w == "een" || w == "periode" || w == "van" || w == "de" || w == "duur"))
         break;

@@ -66,6 +66,8 @@ bool read_data_facts(const std::string& stored, const std::string& mission_id, f
     if (f.is_object() && string_field(f, "mission") == mission_id) out.costs.push_back(cost_from_json(f));
   for (const auto& f : facts.value("periods", json::array()))
     if (f.is_object() && string_field(f, "mission") == mission_id) out.periods.push_back(period_from_json(f));
+  for (const auto& f : facts.value("forces", json::array()))
+    if (f.is_object() && string_field(f, "mission") == mission_id) out.forces.push_back(force_from_json(f));
   return true;
 }
 
