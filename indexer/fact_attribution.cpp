@@ -110,7 +110,21 @@ std::vector<std::vector<std::string>> missions_for_periods(std::string_view s,
     std::vector<Mention> inside;
     for (const auto& m : mentions)
       if (m.offset >= pb && m.offset + m.length <= pe) inside.push_back(m);
-    if (distinct(inside).size() == 1) out[0] = distinct(inside);
+    if (distinct(inside).size() == 1) {
+      out[0] = distinct(inside);
+      return out;
+    }
+    // Else, as for amounts, the mission named nearest before it, unless it closes a list
+    // ("UNIFIL en UNDOF worden verlengd tot 2026" is about both).
+    const Mention* before = nullptr;
+    const Mention* before2 = nullptr;
+    for (const auto& m : mentions)
+      if (m.offset + m.length <= pb) {
+        before2 = before;
+        before = &m;
+      }
+    if (before && !(before2 && before2->mission != before->mission && joined(s, *before2, *before)))
+      out[0] = {before->mission};
     return out;
   }
   for (std::size_t p = 0; p < phrases.size(); ++p) {

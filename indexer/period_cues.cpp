@@ -29,7 +29,7 @@ PeriodCues load(const std::string& path) {
   std::map<std::string, std::vector<std::string>*> words = {
       {"deployment", &c.deployment}, {"deployment_word", &c.deployment_word}, {"ending", &c.ending},
       {"started", &c.started},       {"departs", &c.departs},                 {"past", &c.past},
-      {"meeting", &c.meeting}};
+      {"meeting", &c.meeting}, {"decided", &c.decided}};
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -11,7 +11,7 @@ namespace kz::facts::detail {
 struct PeriodCues {
   using Phrase = std::vector<std::string>;  // words as lex() gives them
   std::vector<Phrase> end, start, start_month, range, range_and, connector, ending_pair;  // longest first
-  std::vector<std::string> deployment, deployment_word, ending, started, departs, past, meeting;
+  std::vector<std::string> deployment, deployment_word, ending, started, departs, past, meeting, decided;
   std::map<std::string, double> number;  // "zes" -> 6, "anderhalf" -> 1.5
   std::map<std::string, int> unit;       // "maanden" -> 1, "jaar" -> 12 (0: not in months)
 };

@@ -211,8 +211,11 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
     const ParsedDate& d = dates[i];
     if (d.open) continue;
     // "hebben op 17 december 2007 overleg gevoerd": the day of a meeting bounds no deployment.
-    if (d.end < ws.size() && std::find(cues.meeting.begin(), cues.meeting.end(), ws[d.end].w) != cues.meeting.end())
-      continue;
+    // "Sinds medio dit jaar is intensief overleg gevoerd": likewise within a few words.
+    bool meeting = false;
+    for (std::size_t k = d.end; k < ws.size() && k < d.end + 4 && !meeting; ++k)
+      meeting = std::find(cues.meeting.begin(), cues.meeting.end(), ws[k].w) != cues.meeting.end();
+    if (meeting) continue;
     std::size_t b = d.begin;
     auto rc = range_cue(ws, b);
     // "tussen 2011 en 2013", "in de maanden maart en april 2011": "en" joins the range.
@@ -254,7 +257,9 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
       continue;
     }
     // "vertrekt in januari", "wordt in maart verlengd"
-    if (b > 0 && ws[b - 1].w == "in" && d.has_month && has_word_prefix(ws, cues.departs)) {
+    // ... but "besloot het kabinet in december ... te verlengen" dates the decision.
+    if (b > 0 && ws[b - 1].w == "in" && d.has_month && has_word_prefix(ws, cues.departs) &&
+        !has_word_prefix(ws, cues.decided)) {
       pieces.push_back({first_iso(d), std::nullopt, b - 1, d.end});
       continue;
     }

@@ -89,8 +89,16 @@ TEST(PeriodForms, TheDayOfAMeetingIsNoBound) {
                       "2008-01-10").empty());
 }
 
-TEST(PeriodForms, AMissionInsideThePhraseIsItsOwn) {
-  // Checked in test_facts style through the attribution helper with hand-placed mentions.
+TEST(PeriodForms, TalksAndDecisionMonthsAreNoBounds) {
+  EXPECT_TRUE(periods("Sinds medio dit jaar is intensief overleg gevoerd met verschillende bondgenoten, met de NAVO "
+                      "en met de Afghaanse regering over de mogelijke Nederlandse bijdrage.", "2005-12-22").empty());
+  EXPECT_TRUE(one_period("Naast het beëindigen van de Nederlandse bijdrage aan EUTM Somalië besloot het kabinet in "
+                         "december de Nederlandse bijdrage aan de EU Capacity Building Mission (EUCAP) in Somalië "
+                         "(voorheen EUCAP Nestor) wel te verlengen tot 31 december 2018.", "2018-03-28", "",
+                         "2018-12-31"));
+}
+
+TEST(PeriodForms, ADateGoesToTheMissionItsClauseNames) {
   std::string s = "Naast het beëindigen van de Nederlandse bijdrage aan EUTM Somalië besloot het kabinet in december "
                   "de Nederlandse bijdrage aan de EU Capacity Building Mission (EUCAP) in Somalië wel te verlengen "
                   "tot 31 december 2018.";
@@ -106,6 +114,18 @@ TEST(PeriodForms, AMissionInsideThePhraseIsItsOwn) {
   auto own = kz::facts::missions_for_periods(s, {eutm, eucap}, phrases);
   ASSERT_EQ(own.size(), 1u);
   EXPECT_EQ(own[0], std::vector<std::string>{"eucap-somalie"});
+  // Two missions named as one list share the date.
+  std::string both = "De bijdragen aan UNIFIL en UNDOF worden verlengd tot 31 december 2026.";
+  kz::facts::Mention unifil, undof;
+  unifil.offset = both.find("UNIFIL");
+  unifil.length = 6;
+  unifil.mission = "unifil";
+  undof.offset = both.find("UNDOF");
+  undof.length = 5;
+  undof.mission = "undof";
+  auto shared = kz::facts::missions_for_periods(both, {unifil, undof}, find_periods(both, "2025-06-01"));
+  ASSERT_EQ(shared.size(), 1u);
+  EXPECT_EQ(shared[0], (std::vector<std::string>{"unifil", "undof"}));
 }
 
 TEST(PeriodForms, APeriodEndingBeforeItStartsIsNone) {
