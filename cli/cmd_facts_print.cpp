@@ -73,15 +73,6 @@ std::string range_note(const json& j) {
   return out + "\n\n";
 }
 
-// The fact kinds of the JSON, named in the language of the output.
-std::string kind_label(const std::string& kind) {
-  if (kind == "mandate") return tr("mandaat", "mandate");
-  if (kind == "extension") return tr("verlenging", "extension");
-  if (kind == "deployment") return tr("inzet", "deployment");
-  if (kind == "announcement") return tr("aankondiging", "announcement");
-  return kind;
-}
-
 std::string cost_kind(const json& r) { return r.value("estimate", false) ? tr("raming", "estimate") : tr("uitgegeven", "spent"); }
 
 std::string range(const json& r) {

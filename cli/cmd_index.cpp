@@ -96,7 +96,10 @@ int run(const Globals& g, const IndexArgs& a) {
     j["interrupted"] = s.interrupted;
     std::cout << json_text(j) << "\n";
   } else {
-    for (const auto& f : s.undated) print_error(f, tr("geen datum gevonden (datum: onbekend)", "no date found (date: unknown)"));
+    // A note, not a failure: failures alone take the "kamerzoek: " form scripts count.
+    for (const auto& f : s.undated)
+      std::fprintf(stderr, "%s%s: %s\n", tr("let op: ", "note: ").c_str(), f.c_str(),
+                   tr("geen datum gevonden (datum: onbekend)", "no date found (date: unknown)").c_str());
     std::printf(tr("geïndexeerd: %zu, ongewijzigd: %zu, mislukt: %zu", "indexed: %zu, unchanged: %zu, failed: %zu").c_str(),
                 s.indexed, s.unchanged, s.failed.size());
     if (s.duplicates) std::printf(tr(", dubbel: %zu", ", duplicates: %zu").c_str(), s.duplicates);

@@ -57,7 +57,7 @@ std::string facts_section(const json& d, bool color) {
                str(f.value("text", json(""))) + " (" + (f.value("estimate", false) ? tr("raming", "estimate") : tr("uitgegeven", "spent")) + ")";
       } else if (kind == "periods") {
         std::string s = str(f.value("start", json(""))), e = str(f.value("end", json("")));
-        line = str(f.value("kind", json(""))) + ": " + (s.empty() ? "…" : s) + " → " + (e.empty() ? "…" : e);
+        line = kind_label(str(f.value("kind", json("")))) + ": " + (s.empty() ? "…" : s) + " → " + (e.empty() ? "…" : e);
       } else if (kind == "forces") {
         line = tr("omvang: ", "force: ") + force_summary(f);
       } else {

@@ -11,4 +11,13 @@ bool english();
 // The label in the chosen language.
 inline std::string tr(const char* nl, const char* en) { return english() ? en : nl; }
 
+// The fact kinds of the JSON ("mandate", "extension", ...) named in the language of the output.
+inline std::string kind_label(const std::string& kind) {
+  if (kind == "mandate") return tr("mandaat", "mandate");
+  if (kind == "extension") return tr("verlenging", "extension");
+  if (kind == "deployment") return tr("inzet", "deployment");
+  if (kind == "announcement") return tr("aankondiging", "announcement");
+  return kind;
+}
+
 }  // namespace kz::cli

@@ -31,16 +31,17 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   kz::cli::Globals g;
   kz::cli::Action action;
+  // A global option, also after the command: subcommands pass it up (set before they exist).
+  std::string lang = "nl";
+  app.add_option("--lang", lang, "Language of human output: nl (default) or en")
+      ->check(CLI::IsMember({"nl", "en"}));
+  app.fallthrough();
   kz::cli::register_index(app, g, action);
   kz::cli::register_search(app, g, action);
   kz::cli::register_show(app, g, action);
   kz::cli::register_facts(app, g, action);
   kz::cli::register_forces(app, g, action);
   kz::cli::register_analyze(app, g, action);
-  std::string lang = "nl";
-  app.add_option("--lang", lang, "Language of human output: nl (default) or en")
-      ->check(CLI::IsMember({"nl", "en"}));
-  app.fallthrough();
   // The first word that is no option names the command; a misspelled one gets a suggestion.
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

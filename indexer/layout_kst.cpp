@@ -138,7 +138,22 @@ std::string read_dossier_title(const Lines& lines) {
 // A heading that only says who wrote ("BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN, VAN
 // DEFENSIE ...") tells nothing about the subject.
 bool says_only_who_wrote(std::string_view heading) {
-  return starts_with_ci(heading, "BRIEF VAN ") || starts_with_ci(heading, "BRIEF VAN:");
+  return starts_with_ci(heading, "BRIEF VAN ") || equals_ci(heading, "BRIEF");
+}
+
+// A heading that names only the kind of paper ("VERSLAG VAN EEN ALGEMEEN OVERLEG", "LIJST VAN
+// VRAGEN EN ANTWOORDEN") gets the dossier's title after it, in sentence case.
+bool names_only_the_kind(std::string_view heading) {
+  for (std::string_view k : {"VERSLAG VAN EEN ", "LIJST VAN VRAGEN", "VERSLAG HOUDENDE", "NOTA NAAR AANLEIDING", "VOORLOPIG VERSLAG",
+                             "EINDVERSLAG", "MEMORIE VAN ", "NADER VERSLAG"})
+    if (starts_with_ci(heading, k)) return is_caps(heading);
+  return false;
+}
+
+std::string sentence_case(std::string_view caps) {
+  std::string out(caps);
+  for (std::size_t i = 1; i < out.size(); ++i) out[i] = lower(out[i]);
+  return out;
 }
 
 }  // namespace
@@ -159,8 +174,12 @@ void read_kst(const Lines& lines, Metadata& m) {
     }
   }
   m.doctype = doctype_from_kst_title(m.title);
-  if (says_only_who_wrote(m.title))
+  if (says_only_who_wrote(m.title)) {
     if (std::string dossier_title = read_dossier_title(lines); !dossier_title.empty()) m.title = dossier_title;
+  } else if (names_only_the_kind(m.title)) {
+    if (std::string dossier_title = read_dossier_title(lines); !dossier_title.empty())
+      m.title = sentence_case(m.title) + " \xE2\x80\x93 " + dossier_title;
+  }
   m.date = place_date(lines, 2);
   for (const Line* l : lines.page(1)) {
     std::string t = text_of(*l);

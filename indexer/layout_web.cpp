@@ -51,6 +51,15 @@ std::string field_date(std::string_view f) {
   return {};
 }
 
+bool known_kind(std::string_view kind) {
+  std::string k = to_lower(squeeze(kind));
+  for (std::string_view w : {"nieuwsbericht", "nieuws", "persbericht", "brief", "kamerbrief", "verslag", "other",
+                             "document", "publicatie", "motie", "kamervragen", "toespraak", "rapport", "besluit",
+                             "jaarverslag", "begroting", "beslisnota"})
+    if (k == w) return true;
+  return k.starts_with("aanhangsel");
+}
+
 std::string doctype_from_kind(std::string_view kind) {
   std::string k = to_lower(squeeze(kind));
   if (k.starts_with("aanhangsel")) return "kamervragen";
@@ -109,11 +118,16 @@ bool read_web_page(const Lines& lines, Metadata& m) {
     }
     auto fields = split_bars(t);
     if (fields.size() < 2 || !looks_like_kind(fields[0])) continue;
+    std::string date;
+    for (const auto& f : fields)
+      if (date.empty()) date = field_date(f);
+    // A letterhead may also use bars ("Ministerie van Defensie | Bestuursstaf"): without a date
+    // in the line, only a known kind of page makes it this layout.
+    if (date.empty() && !known_kind(fields[0])) continue;
+    m.date = date;
     m.doctype = doctype_from_kind(fields[0]);
-    for (const auto& f : fields) {
-      if (m.date.empty()) m.date = field_date(f);
+    for (const auto& f : fields)
       if (m.addressee.empty() && m.doctype == "kamervragen") m.addressee = house_in(f);
-    }
     std::string publisher = fields[1];
     // The title stands above the bar line; when what stands there is only the publisher's
     // name, the title is the first line below it.

@@ -137,7 +137,11 @@ Metadata extract_metadata(const CleanText& text, const std::string& sha256_hex) 
   Metadata m;
   meta::Lines lines(text);
   m.layout = meta::detect_layout(lines);
-  if (meta::read_web_page(lines, m)) m.layout = "web";
+  if (meta::read_web_page(lines, m)) {
+    m.layout = "web";
+    // A page whose bar line holds no date may print it apart: "Datum 2024-03-22".
+    if (m.date.empty()) m.date = meta::place_date(lines, 1);
+  }
   else if (m.layout == "kst") meta::read_kst(lines, m);
   else if (m.layout == "nota") meta::read_nota(lines, m);
   else if (m.layout == "brief") meta::read_letter(lines, m);

@@ -86,8 +86,7 @@ std::vector<Signatory> inline_signatories(std::string_view line) {
       std::size_t e = t.find(' ', i + 3);
       std::string_view w = std::string_view(t).substr(i + 3, (e == std::string::npos ? t.size() : e) - i - 3);
       if (!w.empty() && w.back() == ',') w.remove_suffix(1);
-      if (is_office_word(w) || ((equals_ci(w, "fungerend") || equals_ci(w, "waarnemend")) && e != std::string::npos))
-        starts.push_back(i);
+      if (is_office_word(w)) starts.push_back(i);
     }
   }
   std::vector<Signatory> out;

@@ -74,7 +74,10 @@ json mandates_within(json m, const DateRange& r) {
   json kept = json::array();
   for (const auto& row : m["rows"]) {
     std::string s = widen(str(row, "start"), false), e = widen(str(row, "end"), true);
-    if (s.empty() && e.empty()) s = e = str(row["source"], "date");
+    // Without a start, the period is known from the document that states it: its date bounds it.
+    std::string said = str(row["source"], "date");
+    if (s.empty()) s = !e.empty() && !said.empty() && e < said ? e : said;
+    if (e.empty() && str(row, "start").empty()) e = s;
     if (s.empty() && e.empty()) continue;  // nothing dates it
     bool ends_before = !r.lo.empty() && !e.empty() && e < r.lo;
     bool starts_after = !r.hi.empty() && !s.empty() && s > r.hi;

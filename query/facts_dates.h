@@ -20,8 +20,9 @@ DateRange date_range(const std::string& from, const std::string& to);
 // The year of a --from/--to value for `costs` ("2017", "2017-01-01" -> 2017); nullopt when empty.
 std::optional<int> year_of(const std::string& typed, const char* option);
 
-// Mandate rows whose period meets the range (an open start or end reaches out); rows without
-// dates by their source's date. Adds "from", "to" when the range is not open.
+// Mandate rows whose period meets the range: an open end reaches out, an open start begins at
+// the date of the document stating it; rows without dates go by that date. Adds "from", "to"
+// when the range is not open.
 nlohmann::json mandates_within(nlohmann::json m, const DateRange& r);
 
 // Timeline documents dated within the range; adds "undated_left_out" (how many documents had

@@ -53,7 +53,8 @@ TEST(KstLayout, EersteKamerMemorieVanAntwoordWithLetterNumber) {
   EXPECT_EQ(m.kamerstuk->dossier, "35 010");
   EXPECT_EQ(m.kamerstuk->nr, "C");
   EXPECT_EQ(m.id, "kst-35010-C");
-  EXPECT_EQ(m.title, "MEMORIE VAN ANTWOORD");
+  // A heading naming only the kind of paper gets the dossier's title after it.
+  EXPECT_EQ(m.title, "Memorie van antwoord \xE2\x80\x93 Wijziging van de Wet veiligheidsregio's");
   EXPECT_EQ(m.doctype, "memorie van antwoord");
   EXPECT_EQ(m.addressee, "Eerste Kamer");
   EXPECT_EQ(m.date, "2020-03-12");
@@ -87,8 +88,8 @@ TEST(KstLayout, BudgetChapterDossierWrappedRoleAndNoSelfCitation) {
                  "volgt de raming op 1 maart 2025.")};
   kz::Metadata m = kz::extract_metadata(t, kSha);
   EXPECT_EQ(m.id, "kst-36600-X-12");
-  EXPECT_EQ(m.title, "BRIEF VAN DE STAATSSECRETARIS VAN DEFENSIE EN DE MINISTER VOOR BUITENLANDSE HANDEL "
-                     "EN ONTWIKKELINGSSAMENWERKING");
+  // "BRIEF VAN DE STAATSSECRETARIS ..." says only who wrote: the dossier's title says what about.
+  EXPECT_EQ(m.title, "Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het jaar 2025");
   EXPECT_EQ(m.doctype, "geannoteerde agenda");
   EXPECT_EQ(m.date, "2025-02-03");
   ASSERT_EQ(m.signatories.size(), 2u);

@@ -99,8 +99,13 @@ TEST_F(Show, TextGivesCleanPagesWithFootnotes) {
   EXPECT_GE(notes, 1);
   auto human = run_cli({"show", "kst-28676-445", "--text", "--db", db_});
   ASSERT_EQ(human.rc, 0);
-  EXPECT_NE(human.out.find("page 1"), std::string::npos);
-  EXPECT_NE(human.out.find("page 3"), std::string::npos);
+  // Dutch labels by default, English with --lang en.
+  EXPECT_NE(human.out.find("pagina 1"), std::string::npos);
+  EXPECT_NE(human.out.find("pagina 3"), std::string::npos);
+  auto english = run_cli({"--lang", "en", "show", "kst-28676-445", "--text", "--db", db_});
+  ASSERT_EQ(english.rc, 0) << english.err;
+  EXPECT_NE(english.out.find("page 1"), std::string::npos);
+  EXPECT_NE(english.out.find("page 3"), std::string::npos);
 }
 
 TEST_F(Show, UnknownReferenceExitsOneWithNearestIds) {
@@ -138,7 +143,7 @@ TEST_F(Show, CitedDocumentNotInIndexNamesWhoCitesIt) {
       }
     EXPECT_TRUE(found) << id << " " << s["cites_detail"];
     auto human = run_cli({"show", id, "--db", db_});
-    EXPECT_NE(human.out.find("not in index"), std::string::npos) << human.out;
+    EXPECT_NE(human.out.find("niet in de index"), std::string::npos) << human.out;
   }
 }
 
