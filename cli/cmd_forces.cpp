@@ -21,7 +21,7 @@ std::string text_of(const json& j, const char* key) {
   return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
-std::string kind_label(const std::string& kind) {
+std::string force_kind_label(const std::string& kind) {
   if (kind == "personnel") return tr("personeel", "personnel");
   if (kind == "ship") return tr("schip", "ship");
   if (kind == "aircraft") return tr("luchtvaartuig", "aircraft");
@@ -47,7 +47,7 @@ std::string format_forces(const json& f, bool color) {
 }  // namespace
 
 std::string force_summary(const json& r) {
-  std::string line = text_of(r, "text") + " (" + kind_label(text_of(r, "kind"));
+  std::string line = text_of(r, "text") + " (" + force_kind_label(text_of(r, "kind"));
   if (r.value("max", false)) line += ", maximum";
   if (r.value("about", false)) line += tr(", ongeveer", ", about");
   if (r.value("extra", false)) line += ", extra";
