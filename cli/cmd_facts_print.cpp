@@ -169,6 +169,8 @@ std::string format_timeline(const json& t, bool color) {
       if (field(f, "type") == "cost") {
         line = tr("kosten ", "cost ") + (f["year"].is_null() ? std::string("?") : str(f["year"])) + ": " +
                euros(f["amount_eur"]) + " (" + cost_kind(f) + ")";
+      } else if (field(f, "type") == "force") {
+        line = tr("omvang: ", "force: ") + force_summary(f);
       } else if (f.contains("kind")) {
         line = kind_label(field(f, "kind")) + ": " + range(f);
       } else {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/cmd_facts_print.h"
 #include "cli/commands.h"
 #include "cli/format_errors.h"
 #include "cli/format_text.h"
@@ -57,6 +58,8 @@ std::string facts_section(const json& d, bool color) {
       } else if (kind == "periods") {
         std::string s = str(f.value("start", json(""))), e = str(f.value("end", json("")));
         line = kind_label(str(f.value("kind", json("")))) + ": " + (s.empty() ? "…" : s) + " → " + (e.empty() ? "…" : e);
+      } else if (kind == "forces") {
+        line = tr("omvang: ", "force: ") + force_summary(f);
       } else {
         line = kind + ": " + str(f.value("text", json("")));
       }

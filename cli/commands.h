@@ -30,6 +30,7 @@ void register_show(CLI::App& app, Globals& g, Action& action);
 void register_facts(CLI::App& app, Globals& g, Action& action);    // costs, mandates, timeline, missions
 void register_analyze(CLI::App& app, Globals& g, Action& action);
 void register_ask(CLI::App& app, Globals& g, Action& action);
+void register_forces(CLI::App& app, Globals& g, Action& action);    // forces
 
 // One-line error on stderr in the contract's form: "kamerzoek: <subject>: <cause>".
 void print_error(const std::string& subject, const std::string& cause);

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   kz::cli::register_search(app, g, action);
   kz::cli::register_show(app, g, action);
   kz::cli::register_facts(app, g, action);
+  kz::cli::register_forces(app, g, action);
   kz::cli::register_analyze(app, g, action);
   kz::cli::register_ask(app, g, action);
   // The first word that is no option names the command; a misspelled one gets a suggestion.

@@ -30,6 +30,10 @@ std::string fact_key(const PeriodFact& p) {
   return "p\x1f" + p.kind + '\x1f' + p.start + '\x1f' + p.end + '\x1f' + p.text + '\x1f' + p.sentence;
 }
 
+std::string fact_key(const ForceFact& x) {
+  return "f\x1f" + std::to_string(x.count) + '\x1f' + x.what + '\x1f' + x.kind + '\x1f' + x.text + '\x1f' + x.sentence;
+}
+
 template <class Fact>
 void add_facts(std::vector<Fact>& into, std::set<std::string>& seen, std::vector<Fact>& list) {
   for (auto& f : list)
@@ -103,6 +107,8 @@ bool read_data_facts(const std::string& stored, const std::string& mission_id, f
     if (f.is_object() && string_field(f, "mission") == mission_id) out.costs.push_back(cost_from_json(f));
   for (const auto& f : facts.value("periods", json::array()))
     if (f.is_object() && string_field(f, "mission") == mission_id) out.periods.push_back(period_from_json(f));
+  for (const auto& f : facts.value("forces", json::array()))
+    if (f.is_object() && string_field(f, "mission") == mission_id) out.forces.push_back(force_from_json(f));
   return true;
 }
 
@@ -111,7 +117,10 @@ bool read_data_facts(const std::string& stored, const std::string& mission_id, f
 Xapian::Query documents_query(const std::string& mission_id, FactKinds kinds) {
   Xapian::Query tagged(schema::term(schema::kMission, mission_id));
   if (kinds == FactKinds::both) return tagged;
-  Xapian::Query stating(schema::term(kinds == FactKinds::costs ? schema::kFactCost : schema::kFactPeriod, mission_id));
+  const std::string_view prefix = kinds == FactKinds::costs     ? schema::kFactCost
+                                  : kinds == FactKinds::periods ? schema::kFactPeriod
+                                                                : schema::kFactForce;
+  Xapian::Query stating(schema::term(prefix, mission_id));
   Xapian::Query unmarked(Xapian::Query::OP_AND_NOT, tagged, Xapian::Query(std::string(schema::kFactTerms)));
   return Xapian::Query(Xapian::Query::OP_OR, stating, unmarked);
 }
@@ -135,7 +144,9 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
     v.skip_to(did);
     return v != end && v.get_docid() == did ? *v : std::string();
   };
-  const fact_slot::Wanted wanted{mission_id, kinds != FactKinds::periods, kinds != FactKinds::costs};
+  const fact_slot::Wanted wanted{mission_id, kinds == FactKinds::costs || kinds == FactKinds::both,
+                                 kinds == FactKinds::periods || kinds == FactKinds::both,
+                                 kinds == FactKinds::forces || kinds == FactKinds::both};
   fact_slot::Record r;
   for (auto m = matches.begin(); m != matches.end(); ++m) {
     if (!fact_slot::decode(value_at(facts, *m), wanted, r)) {
@@ -155,6 +166,7 @@ std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const
     auto& keys = seen[id];
     add_facts(d.costs, keys, r.costs);
     add_facts(d.periods, keys, r.periods);
+    add_facts(d.forces, keys, r.forces);
   }
   std::vector<MissionDocument> out;
   out.reserve(by_id.size());

@@ -35,12 +35,14 @@ struct MissionDocument {
   std::string id, date, title, doctype;  // date "YYYY-MM-DD" or empty
   std::vector<CostFact> costs;           // stored costs whose mission is the one asked
   std::vector<PeriodFact> periods;       // stored periods likewise
+  std::vector<ForceFact> forces;         // stored force sizes likewise (read for `forces` and `timeline`)
 };
 
 // Which facts a command lists; documents that state none of them are not read.
-enum class FactKinds { costs, periods, both };
+enum class FactKinds { costs, periods, both, forces };
 
-// Every document tagged with `mission_id` (only those stating `kinds` for it, unless `both`),
+// Every document tagged with `mission_id` (only those stating `kinds` for it, unless `both`,
+// which reads costs, periods and force sizes),
 // ordered by date (undated last), then id.
 std::vector<MissionDocument> mission_documents(const Xapian::Database& db, const std::string& mission_id,
                                                FactKinds kinds = FactKinds::both);

@@ -66,6 +66,7 @@ json timeline(Index& index, const std::string& mission) {
     json facts = json::array();
     for (const auto& p : d.periods) facts.push_back(fact_entry("period", period_to_json(p)));
     for (const auto& c : d.costs) facts.push_back(fact_entry("cost", cost_to_json(c)));
+    for (const auto& f : d.forces) facts.push_back(fact_entry("force", force_to_json(f)));
     // In the order a reader meets them in the document.
     std::stable_sort(facts.begin(), facts.end(), [](const json& a, const json& b) {
       auto page = [](const json& f) { return f.contains("page") && f["page"].is_number_integer() ? f["page"].get<int>() : 0; };

@@ -121,6 +121,10 @@ nlohmann::json show(Index& index, const std::string& ref, bool with_text);
 nlohmann::json costs(Index& index, const std::string& mission, std::optional<int> from, std::optional<int> to);
 nlohmann::json mandates(Index& index, const std::string& mission);
 nlohmann::json timeline(Index& index, const std::string& mission);
+// A mission's force sizes: {"mission","name","rows":[{"count","what","kind" (personnel, ship,
+// aircraft, unit),"max","about","extra","dutch","date"|null,"year"|null,"text","source"}]} in
+// source-date order. `dutch` rows speak of the Dutch contribution; `max` is a ceiling.
+nlohmann::json forces(Index& index, const std::string& mission);
 nlohmann::json missions(Index& index);
 
 }  // namespace kz::query

@@ -196,12 +196,15 @@ json show_object(const Xapian::Database& db, Xapian::docid did, bool with_text) 
   // The facts read from this document: those stored with its data, else its facts value slot.
   json own_facts = facts;
   own_facts.erase("missions");
+  // An index of this version keeps costs, periods and force sizes only in the facts slot.
   fact_slot::Record rec;
-  if (own_facts.empty() && fact_slot::decode(doc.get_value(schema::kSlotFacts), fact_slot::Wanted{}, rec)) {
+  if (own_facts.empty() && fact_slot::decode(doc.get_value(schema::kSlotFacts), fact_slot::Wanted{"", true, true, true}, rec)) {
     own_facts["costs"] = json::array();
     own_facts["periods"] = json::array();
+    own_facts["forces"] = json::array();
     for (const auto& c : rec.costs) own_facts["costs"].push_back(cost_to_json(c));
     for (const auto& p : rec.periods) own_facts["periods"].push_back(period_to_json(p));
+    for (const auto& f : rec.forces) own_facts["forces"].push_back(force_to_json(f));
   }
   out["facts"] = own_facts;
   if (with_text) out["text"] = text_of(data);

@@ -280,7 +280,8 @@ std::optional<ParsedDate> parse_date(const std::vector<Word>& ws, std::size_t i,
       if (at(j) == ".") ++j;
     }
     // A bare short month word ("mei" alone is fine, "jan" as a name is not) needs a day or year.
-    if (!day && !year && ws[j - 1].w.size() <= 4 && ws[j - 1].w != "mei" && at(j - 1) != ".")
+    if (!day && !year && ws[j - 1].w.size() <= 4 && ws[j - 1].w != "mei" && ws[j - 1].w != "juni" &&
+        ws[j - 1].w != "juli" && at(j - 1) != ".")
       return std::nullopt;
   } else if (j < ws.size() && is_year(ws[j]) && !day) {
     year = std::stoi(ws[j].w);
@@ -310,7 +311,8 @@ std::optional<ParsedDate> parse_date(const std::vector<Word>& ws, std::size_t i,
     lo = {year, 1, 1};
     hi = {year, 12, 31};
   }
-  if (qual.empty()) {
+  if (qual.empty() || (month && !day)) {
+    // "eind september", "medio februari", "begin juni": a month is read at the month's level.
     p.first = lo;
     p.last = hi;
   } else if (qual == "begin" || qual == "aanvang" || qual == "start") {
@@ -340,8 +342,10 @@ void fill_missing_years(std::vector<ParsedDate>& dates, int doc_year) {
     for (std::size_t j = i; j-- > 0 && !year;)
       if (!dates[j].year_missing && !dates[j].open && (dates[j].first || dates[j].last))
         year = (dates[j].first ? dates[j].first : dates[j].last)->y;
+    const bool from_document = !year;
     if (!year) year = doc_year;
     if (!year) continue;
+    dates[i].year_from_document = from_document;
     int base = dates[i].first ? dates[i].first->y : dates[i].last->y;
     int shift = year - base;
     for (auto* d : {&dates[i].first, &dates[i].last}) {

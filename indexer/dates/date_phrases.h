@@ -27,6 +27,7 @@ struct ParsedDate {
   bool open = false;               // "heden", "nu": the span has not ended
   bool year_missing = false;       // "21 februari": month/day without a year
   bool year_borrowed = false;      // the year was taken from another phrase (fill_missing_years)
+  bool year_from_document = false; // ... or, with none in the sentence, from the document's date
   bool has_month = false;          // more precise than a year
   bool full_day = false;           // "9 januari 2025"
   std::size_t begin = 0, end = 0;  // word index range [begin, end)

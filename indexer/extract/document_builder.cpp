@@ -47,6 +47,8 @@ void add_boolean_terms(Xapian::Document& doc, const Metadata& m, const Facts& f)
     if (!c.mission.empty()) doc.add_boolean_term(schema::term(schema::kFactCost, c.mission));
   for (const auto& p : f.periods)
     if (!p.mission.empty()) doc.add_boolean_term(schema::term(schema::kFactPeriod, p.mission));
+  for (const auto& x : f.forces)
+    if (!x.mission.empty()) doc.add_boolean_term(schema::term(schema::kFactForce, x.mission));
   for (const auto& c : m.cites) {
     if (!c.id.empty()) doc.add_boolean_term(schema::term(schema::kCites, schema::key_value(c.id)));
     for (const auto& also : c.also) doc.add_boolean_term(schema::term(schema::kCites, schema::key_value(also)));

@@ -92,7 +92,9 @@ std::vector<Amount> find_amounts(std::string_view t) {
   std::vector<Raw> raws;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!digit(t[i])) continue;
-    if (i > 0 && (digit(t[i - 1]) || alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',' ||
+    // "EUR2,3 miljoen": a currency word glued to the number still opens it.
+    const bool glued_currency = i >= 3 && t.substr(i - 3, 3) == "EUR" && (i == 3 || !alpha(t[i - 4]));
+    if (i > 0 && !glued_currency && (digit(t[i - 1]) || alpha(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',' ||
                   t[i - 1] == '-'))
       continue;
     // Number: "42,4", "750.000", "1.250.000,00", "1.5"
@@ -107,6 +109,19 @@ std::vector<Amount> find_amounts(std::string_view t) {
       intpart += t.substr(j + 1, 3);
       j += 4;
       grouped = true;
+    }
+    // "€ 535 000": thousands grouped with spaces, only right after a currency sign.
+    std::size_t sign_start = 0;
+    if (!grouped && short_lead && currency_before(t, i, sign_start)) {
+      while (true) {
+        std::size_t g = skip_spaces(t, j);
+        if (g == j || g - j > 3 || g + 3 > t.size() || !digit(t[g]) || !digit(t[g + 1]) || !digit(t[g + 2]) ||
+            (g + 3 < t.size() && digit(t[g + 3])))
+          break;
+        intpart += t.substr(g, 3);
+        j = g + 3;
+        grouped = true;
+      }
     }
     if (j + 1 < t.size() && t[j] == ',' && digit(t[j + 1])) {
       std::size_t k = j + 1;

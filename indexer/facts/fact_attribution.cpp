@@ -102,7 +102,31 @@ std::vector<std::vector<std::string>> missions_for_periods(std::string_view s,
                                                            const std::vector<PeriodPhrase>& phrases) {
   auto ids = distinct(mentions);
   std::vector<std::vector<std::string>> out(phrases.size(), ids);
-  if (phrases.size() < 2 || ids.size() < 2) return out;
+  if (ids.size() < 2) return out;
+  if (phrases.size() == 1) {
+    // "Naast het beëindigen van de bijdrage aan EUTM Somalië besloot het kabinet de bijdrage aan
+    // EUCAP te verlengen tot 31 december 2018": the mission inside the phrase is its own.
+    std::size_t pb = phrases[0].offset, pe = pb + phrases[0].text.size();
+    std::vector<Mention> inside;
+    for (const auto& m : mentions)
+      if (m.offset >= pb && m.offset + m.length <= pe) inside.push_back(m);
+    if (distinct(inside).size() == 1) {
+      out[0] = distinct(inside);
+      return out;
+    }
+    // Else, as for amounts, the mission named nearest before it, unless it closes a list
+    // ("UNIFIL en UNDOF worden verlengd tot 2026" is about both).
+    const Mention* before = nullptr;
+    const Mention* before2 = nullptr;
+    for (const auto& m : mentions)
+      if (m.offset + m.length <= pb) {
+        before2 = before;
+        before = &m;
+      }
+    if (before && !(before2 && before2->mission != before->mission && joined(s, *before2, *before)))
+      out[0] = {before->mission};
+    return out;
+  }
   for (std::size_t p = 0; p < phrases.size(); ++p) {
     std::size_t pb = phrases[p].offset, pe = pb + phrases[p].text.size();
     std::size_t next = p + 1 < phrases.size() ? phrases[p + 1].offset : s.size();

@@ -75,6 +75,22 @@ std::string period_kind(std::string_view sentence, const PeriodPhrase& p, const 
 // True when the sentence speaks of a deployment, contribution or mandate at all.
 bool speaks_of_deployment(std::string_view sentence);
 
+// ---- force sizes (forces.cpp) ----
+
+struct ForcePhrase {
+  long long count = 0;
+  std::string what, kind;   // noun or ship as printed; personnel, ship, aircraft or unit
+  bool max = false, about = false, extra = false;
+  bool dutch = false;       // the sentence speaks of the Dutch side ("Nederland", "kabinet")
+  std::string text;         // the phrase as printed, qualifier included
+  std::size_t offset = 0;
+};
+
+// Every force size a sentence states: "maximaal 150 extra militairen", "drie
+// transporthelikopters", "Zr.Ms. De Ruyter". None in a sentence about casualties ("twee
+// militairen gewond"). Words from corpus/force_words.tsv.
+std::vector<ForcePhrase> find_forces(std::string_view sentence);
+
 // ---- cost context (cost_context.cpp) ----
 
 struct CostYear {

@@ -152,6 +152,62 @@ bool report_period_sentence(const std::string& s) {
          (l.find("rapportage") != std::string::npos && l.find("periode") != std::string::npos);
 }
 
+// The mission a period without a named mission belongs to when neither the paragraph before it
+// nor a heading names one: the one mission the rest of the paragraph names ("... patrouilleert
+// sinds 15 december 2006 het fregat. Het voert de patrouilles uit als bijdrage aan UNIFIL."),
+// else the one mission the section has named so far (a news item about one operation).
+std::vector<std::string> paragraph_mission(const std::vector<Said>& said, const std::vector<std::string>& named_so_far) {
+  std::vector<std::string> ids;
+  for (const auto& sd : said)
+    for (const auto& id : distinct_missions(sd.mentions))
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  if (ids.size() == 1) return ids;
+  if (ids.empty() && named_so_far.size() == 1) return named_so_far;
+  return {};
+}
+
+// Force sizes of one sentence, each with the mission named nearest to it (as for amounts), else
+// the one mission of the paragraph or section; a force no mission can be given is left out.
+void read_forces(const std::string& st, const std::vector<Mention>& mentions, const std::vector<std::string>& near,
+                 const std::vector<std::string>& section, int page, int doc_year, std::vector<ForceFact>& out) {
+  auto phrases = find_forces(st);
+  if (phrases.empty()) return;
+  std::vector<Amount> spans;
+  for (const auto& f : phrases) spans.push_back({0, f.offset, f.text.size(), false});
+  std::string date;
+  std::optional<int> year = doc_year ? std::optional<int>(doc_year) : std::nullopt;
+  for (const auto& d : detail::dated_phrases(detail::lex(st), doc_year))
+    if (d.first && !d.open) {
+      date = detail::iso(*d.first);
+      year = d.first->y;
+      break;
+    }
+  for (std::size_t k = 0; k < phrases.size(); ++k) {
+    std::string mission = mission_for_amount(st, mentions, spans, k);
+    if (mission.empty() && mentions.empty()) {
+      if (near.size() == 1) mission = near.front();
+      else if (near.empty() && section.size() == 1) mission = section.front();
+    }
+    if (mission.empty()) continue;
+    const ForcePhrase& p = phrases[k];
+    ForceFact f;
+    f.mission = mission;
+    f.count = p.count;
+    f.what = p.what;
+    f.kind = p.kind;
+    f.max = p.max;
+    f.about = p.about;
+    f.extra = p.extra;
+    f.dutch = p.dutch;
+    f.date = date;
+    f.year = year;
+    f.text = p.text;
+    f.page = page;
+    f.sentence = st;
+    out.push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTable& missions) {
@@ -171,6 +227,7 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
   std::vector<std::string> section;                   // missions named by the current heading
   std::vector<std::vector<std::string>> unit_last;    // per unit: missions of its last naming sentence
   std::size_t section_start = 0;
+  std::vector<std::string> named_so_far;             // missions named since the section began
   std::optional<std::size_t> list_total;          // a total whose breakdown is the list below
   std::map<std::size_t, std::set<std::string>> parts;  // total cost index -> missions of its parts
 
@@ -179,6 +236,7 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
     if (u.footnote && ui > 0 && !units[ui - 1].footnote) {
       section.clear();
       section_start = ui;
+      named_so_far.clear();
     }
     if (!u.item) list_total.reset();
     std::vector<Said> said;
@@ -198,12 +256,15 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
       for (const auto& sd : said)
         for (const auto& id : distinct_missions(sd.mentions)) section.push_back(id);
       section_start = ui;
+      named_so_far = section;
       unit_last.push_back(section);
       continue;
     }
 
     std::vector<std::string> earlier;  // missions of the last naming sentence in this unit
     std::optional<std::size_t> last_cost;  // last amount of the previous sentence in this unit
+    std::optional<std::size_t> open_start;  // a start without an end in the previous sentence
+    bool previous_deployment = false;       // the previous sentence spoke of a deployment
     for (const auto& sd : said) {
       const std::string& st = sd.s.text;
       auto here = distinct_missions(sd.mentions);
@@ -263,15 +324,39 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
       // ---- periods ----
       // A period in a money sentence ("(januari-december 2024)") dates the amount, not a deployment.
       bool priced = std::any_of(amounts.begin(), amounts.end(), [](const Amount& a) { return a.currency; });
-      if (!priced && !report_period_sentence(st) && speaks_of_deployment(st)) {
+      // A sentence right after one about a deployment continues it ("... een bijdrage aan Sophia te
+      // leveren. Nederland zal in de periode van medio oktober tot medio december ...").
+      const bool deployment = speaks_of_deployment(st);
+      const bool continues = previous_deployment && here.empty();
+      previous_deployment = deployment;
+      if (!priced && !report_period_sentence(st) && (u.item || deployment || continues)) {
         auto phrases = find_periods(st, meta.date);
         auto own = missions_for_periods(st, sd.mentions, phrases);
         std::vector<std::string> context = !earlier.empty() ? earlier
                                            : u.footnote     ? std::vector<std::string>{}
-                                                            : section;
+                                           : section.size() == 1 ? section
+                                           // a sentence about reports dates the reports, not a deployment
+                                           : lower_ascii(st).find("rapportage") != std::string::npos
+                                               ? std::vector<std::string>{}
+                                               : paragraph_mission(said, named_so_far);
+        if (context.empty() && !u.footnote && earlier.empty()) context = section;
         for (std::size_t k = 0; k < phrases.size(); ++k) {
           const auto& p = phrases[k];
-          for (const auto& id : here.empty() ? context : own[k]) {
+          const auto& ids = here.empty() ? context : own[k];
+          // "Zr.Ms. De Ruyter vertrekt in januari ... Het schip neemt daar tot juni deel": the end
+          // in the next sentence closes the start of the one before.
+          // An extension or a mandate in the next sentence is a fact of its own.
+          if (here.empty() && p.start.empty() && ids.size() == 1 && open_start &&
+              out.periods[*open_start].mission == ids.front() && out.periods[*open_start].start <= p.end &&
+              period_kind(st, p, meta.date) == out.periods[*open_start].kind) {
+            PeriodFact& pf = out.periods[*open_start];
+            pf.end = p.end;
+            pf.text += " … " + p.text;
+            pf.sentence += " " + st;
+            open_start.reset();
+            continue;
+          }
+          for (const auto& id : ids) {
             PeriodFact pf;
             pf.mission = id;
             pf.kind = period_kind(st, p, meta.date);
@@ -283,8 +368,17 @@ Facts extract_facts(const CleanText& text, const Metadata& meta, const MissionTa
             out.periods.push_back(std::move(pf));
           }
         }
+        open_start.reset();
+        if (phrases.size() == 1 && phrases[0].end.empty() && out.periods.size() &&
+            out.periods.back().sentence == st && (here.empty() ? context : own[0]).size() == 1)
+          open_start = out.periods.size() - 1;
+      } else {
+        open_start.reset();
       }
+      read_forces(st, sd.mentions, here.empty() ? earlier : here, section, u.page, doc_year, out.forces);
       if (!here.empty()) earlier = here;
+      for (const auto& id : here)
+        if (std::find(named_so_far.begin(), named_so_far.end(), id) == named_so_far.end()) named_so_far.push_back(id);
     }
     unit_last.push_back(earlier);
 

@@ -6,15 +6,30 @@
 #include "indexer/dates/date_phrases.h"
 #include "indexer/facts/fact_text.h"
 #include "indexer/facts/facts.h"
+#include "indexer/facts/period_cues.h"
 
 namespace kz::facts {
 using namespace detail;
 namespace {
 
+bool has_word_prefix(const std::vector<Word>& ws, const std::vector<std::string>& prefixes) {
+  for (const auto& w : ws)
+    for (const auto& p : prefixes)
+      if (w.w.starts_with(p)) return true;
+  return false;
+}
+
 bool has_word_prefix(const std::vector<Word>& ws, std::initializer_list<std::string_view> prefixes) {
   for (const auto& w : ws)
     for (auto p : prefixes)
       if (w.w.starts_with(p)) return true;
+  return false;
+}
+
+bool has_word(const std::vector<Word>& ws, const std::vector<std::string>& words) {
+  for (const auto& w : ws)
+    for (const auto& p : words)
+      if (w.w == p) return true;
   return false;
 }
 
@@ -26,85 +41,94 @@ bool has_word(const std::vector<Word>& ws, std::initializer_list<std::string_vie
 }
 
 // Matches the words before index `at` against a phrase ("tot en met"); returns its first index.
-std::optional<std::size_t> phrase_before(const std::vector<Word>& ws, std::size_t at,
-                                         std::initializer_list<std::string_view> phrase) {
+std::optional<std::size_t> phrase_before(const std::vector<Word>& ws, std::size_t at, const PeriodCues::Phrase& phrase) {
   std::size_t n = phrase.size();
-  if (at < n) return std::nullopt;
+  if (n == 0 || at < n) return std::nullopt;
   std::size_t k = at - n;
   std::size_t j = k;
-  for (auto p : phrase)
+  for (const auto& p : phrase)
     if (ws[j++].w != p) return std::nullopt;
   return k;
 }
 
-std::optional<std::size_t> phrase_at(const std::vector<Word>& ws, std::size_t at,
-                                     std::initializer_list<std::string_view> phrase) {
+std::optional<std::size_t> phrase_at(const std::vector<Word>& ws, std::size_t at, const PeriodCues::Phrase& phrase) {
   std::size_t j = at;
-  for (auto p : phrase)
+  for (const auto& p : phrase)
     if (j >= ws.size() || ws[j++].w != p) return std::nullopt;
   return j;
 }
 
-// Where an end phrase starts when the date at `b` is preceded by "tot (en met)" and friends.
-std::optional<std::size_t> end_cue(const std::vector<Word>& ws, std::size_t b) {
-  for (auto phrase : {std::initializer_list<std::string_view>{"tot", "en", "met"},
-                      {"t/m"}, {"tot", "uiterlijk"}, {"tot", "ten", "minste"}, {"tot", "tenminste"},
-                      {"tot", "minimaal"}, {"tot", "in"}, {"tot", "aan"}, {"tot"}})
+std::optional<std::size_t> first_before(const std::vector<Word>& ws, std::size_t b,
+                                        const std::vector<PeriodCues::Phrase>& phrases) {
+  for (const auto& phrase : phrases)
     if (auto k = phrase_before(ws, b, phrase)) return k;
   return std::nullopt;
 }
 
+// Where an end phrase starts when the date at `b` is preceded by "tot (en met)" and friends.
+std::optional<std::size_t> end_cue(const std::vector<Word>& ws, std::size_t b) {
+  return first_before(ws, b, period_cues().end);
+}
+
 std::optional<std::size_t> start_cue(const std::vector<Word>& ws, std::size_t b, const ParsedDate& d) {
-  for (auto phrase : {std::initializer_list<std::string_view>{"vanaf"}, {"sinds"},
-                      {"met", "ingang", "van"}, {"m", ".", "i", ".", "v", "."}, {"vanuit"}})
-    if (auto k = phrase_before(ws, b, phrase)) {
-      if (ws[*k].w == "vanuit" && !d.has_month) continue;
-      return k;
-    }
-  if (d.has_month || d.full_day)
-    if (auto k = phrase_before(ws, b, {"per"})) return k;
+  if (auto k = first_before(ws, b, period_cues().start)) return k;
+  if (d.has_month || d.full_day) return first_before(ws, b, period_cues().start_month);
   return std::nullopt;
 }
 
 // Cue words that introduce a range "van X tot Y", "in de periode X t/m Y", "tussen X en Y".
 std::optional<std::size_t> range_cue(const std::vector<Word>& ws, std::size_t b) {
-  for (auto phrase : {std::initializer_list<std::string_view>{"in", "de", "periode", "van"},
-                      {"in", "de", "periode"}, {"periode", "van"}, {"periode"}, {"gedurende"},
-                      {"tussen"}, {"van"}})
-    if (auto k = phrase_before(ws, b, phrase)) return k;
-  return std::nullopt;
+  return first_before(ws, b, period_cues().range);
 }
 
 // Index of the first word after a range connector at `e`, or nullopt.
 std::optional<std::size_t> range_connector(const std::vector<Word>& ws, std::size_t e, bool tussen) {
-  for (auto phrase : {std::initializer_list<std::string_view>{"tot", "en", "met"}, {"t/m"},
-                      {"tot", "aan"}, {"tot"}, {"-"}})
+  for (const auto& phrase : period_cues().connector)
     if (auto j = phrase_at(ws, e, phrase)) return j;
   if (tussen)
     if (auto j = phrase_at(ws, e, {"en"})) return j;
   return std::nullopt;
 }
 
-bool duration_stated(const std::vector<Word>& ws) {
-  static const std::vector<std::string> numbers = {"een", "één", "twee", "drie", "vier", "vijf", "zes",
-                                                   "zeven", "acht", "negen", "tien", "elf", "twaalf",
-                                                   "achttien", "vierentwintig", "anderhalf"};
+// "voor (ten minste|een periode van) zes maanden", "voor de duur van een jaar": the stated
+// length in months, 0 when a length is stated in other units, nullopt when none is.
+std::optional<double> duration_stated(const std::vector<Word>& ws) {
+  const PeriodCues& cues = period_cues();
   for (std::size_t i = 0; i + 1 < ws.size(); ++i) {
-    const auto& unit = ws[i + 1].w;
-    bool is_unit = unit == "maand" || unit == "maanden" || unit == "jaar" || unit == "jaren" ||
-                   unit == "week" || unit == "weken";
-    bool is_number = ws[i].digits || std::find(numbers.begin(), numbers.end(), ws[i].w) != numbers.end();
-    if (!is_unit || !is_number) continue;
-    // "voor (ten minste|minimaal|een periode van) N maanden"
-    for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
+    auto unit = cues.unit.find(ws[i + 1].w);
+    if (unit == cues.unit.end()) continue;
+    auto number = cues.number.find(ws[i].w);
+    if (!ws[i].digits && number == cues.number.end()) continue;
+    double n = ws[i].digits ? (ws[i].w.size() <= 3 ? std::stod(ws[i].w) : 0) : number->second;
+    bool at_least = false;  // "ten minste zes maanden": the length bounds no end
+    for (std::size_t back = 1; back <= 5 && back <= i; ++back) {
       const auto& w = ws[i - back].w;
-      if (w == "voor" || w == "gedurende") return true;
+      at_least = at_least || w == "minste" || w == "tenminste" || w == "minimaal" || w == "minstens";
+      if (w == "voor" || w == "gedurende") return at_least ? 0 : n * unit->second;
       if (!(w == "ten" || w == "minste" || w == "tenminste" || w == "minimaal" || w == "maximaal" ||
             w == "minstens" || w == "een" || w == "periode" || w == "van" || w == "de" || w == "duur"))
         break;
     }
   }
-  return false;
+  return std::nullopt;
+}
+
+// The last day of a stated length from a start: 2022-04-01 + 6 months -> 2022-09-30.
+std::string end_after(const std::string& start, double months) {
+  if (start.size() != 10 || months < 1 || months != static_cast<int>(months)) return {};
+  int y = std::stoi(start.substr(0, 4)), m = std::stoi(start.substr(5, 2)), d = std::stoi(start.substr(8, 2));
+  m += static_cast<int>(months);
+  y += (m - 1) / 12;
+  m = (m - 1) % 12 + 1;
+  // The day before the same day `months` later.
+  if (d == 1) {
+    if (--m == 0) {
+      m = 12;
+      --y;
+    }
+    return iso(Ymd{y, m, days_in_month(y, m)});
+  }
+  return iso(Ymd{y, m, std::min(d, days_in_month(y, m)) - 1});
 }
 
 std::string span_text(std::string_view s, const std::vector<Word>& ws, std::size_t b, std::size_t e) {
@@ -132,23 +156,48 @@ std::optional<DateSpan> read_date(std::string_view text, int doc_year) {
 
 bool speaks_of_deployment(std::string_view sentence) {
   auto ws = lex(sentence);
-  return has_word_prefix(ws, {"inzet", "ingezet", "zetten", "deel", "bijdrag", "bijgedragen", "lever",
-                              "geleverd", "mandaat", "missie", "operatie", "commando", "stationer",
-                              "gestationeerd", "aanwezig", "ontplooi", "uitgezonden", "uitzend",
-                              "vlaggenschip", "rotatie", "detachement", "train", "getraind", "opleid",
-                              "verleng", "voortgezet", "voortzet", "patrouill", "geplaatst", "plaatsvind", "overgenomen",
-                              "inzetperiode", "ondersteun", "vlieg", "eenheid", "eenheden"}) ||
-         has_word(ws, {"zet", "neemt", "nemen", "voort"});
+  const PeriodCues& cues = period_cues();
+  return has_word_prefix(ws, cues.deployment) || has_word(ws, cues.deployment_word);
 }
+
+namespace {
+
+bool ends_a_deployment(const std::vector<Word>& ws) {
+  const PeriodCues& cues = period_cues();
+  if (has_word_prefix(ws, cues.ending)) return true;
+  for (const auto& pair : cues.ending_pair) {
+    std::size_t found = 0;
+    for (const auto& word : pair)
+      found += std::any_of(ws.begin(), ws.end(), [&](const Word& w) { return w.w == word; });
+    if (!pair.empty() && found == pair.size()) return true;
+  }
+  return false;
+}
+
+// A month without a year took the document's year; "tot juni" or "vertrekt in januari" in a
+// letter of November speaks of the next year unless the sentence is in the past tense.
+void move_to_next_year(std::vector<ParsedDate>& dates, const std::vector<Word>& ws, const std::string& doc_date) {
+  if (doc_date.size() != 10 || has_word(ws, period_cues().past)) return;
+  for (auto& d : dates) {
+    if (!d.year_from_document || !d.last || iso(*d.last) >= doc_date) continue;
+    for (auto* x : {&d.first, &d.last})
+      if (*x) {
+        ++(*x)->y;
+        (*x)->d = std::min((*x)->d, days_in_month((*x)->y, (*x)->m));
+      }
+  }
+}
+
+}  // namespace
 
 std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& doc_date) {
   int doc_year = year_of(doc_date);
   auto ws = lex(s);
   std::vector<ParsedDate> dates = dated_phrases(ws, doc_year);
-  bool duration = duration_stated(ws);
-  bool ends_deployment = has_word_prefix(ws, {"beëindig", "beeindig", "afgerond", "afgesloten", "teruggetrokken",
-                                              "eindigt", "stopt", "gestopt", "afloopt", "redeploy"}) ||
-                         (has_word(ws, {"loopt", "liep"}) && has_word(ws, {"af"}));
+  move_to_next_year(dates, ws, doc_date);
+  auto duration = duration_stated(ws);
+  bool ends_deployment = ends_a_deployment(ws);
+  const PeriodCues& cues = period_cues();
 
   struct Piece {
     std::optional<std::string> start, end;  // engaged when the phrase bounds that side
@@ -161,9 +210,16 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
   for (std::size_t i = 0; i < dates.size(); ++i) {
     const ParsedDate& d = dates[i];
     if (d.open) continue;
+    // "hebben op 17 december 2007 overleg gevoerd": the day of a meeting bounds no deployment.
+    // "Sinds medio dit jaar is intensief overleg gevoerd": likewise within a few words.
+    bool meeting = false;
+    for (std::size_t k = d.end; k < ws.size() && k < d.end + 4 && !meeting; ++k)
+      meeting = std::find(cues.meeting.begin(), cues.meeting.end(), ws[k].w) != cues.meeting.end();
+    if (meeting) continue;
     std::size_t b = d.begin;
     auto rc = range_cue(ws, b);
-    bool tussen = rc && ws[*rc].w == "tussen";
+    // "tussen 2011 en 2013", "in de maanden maart en april 2011": "en" joins the range.
+    bool tussen = first_before(ws, b, cues.range_and).has_value();
     // Range: "[van|vanaf|sinds|periode] X tot en met Y"
     if (i + 1 < dates.size()) {
       auto after = range_connector(ws, d.end, tussen);
@@ -181,7 +237,7 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
       }
     }
     if (auto sc = start_cue(ws, b, d)) {
-      // "per 1 mei 2019 beëindigd": the date ends the deployment.
+      // "per 1 mei 2019 beëindigd", "het aflopen van het mandaat per 1 juli": the date ends it.
       if (ends_deployment && ws[*sc].w != "sinds" && ws[*sc].w != "vanaf")
         pieces.push_back({std::nullopt, last_iso(d), *sc, d.end});
       else
@@ -196,13 +252,14 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
       pieces.push_back({std::nullopt, last_iso(d), *ec, d.end});
       continue;
     }
-    if (b > 0 && ws[b - 1].w == "op" && d.full_day &&
-        has_word_prefix(ws, {"overgenomen", "overname", "gestart", "begonnen", "aangevangen",
-                             "vertrokken", "ontplooid", "ingezet", "gearriveerd"})) {
+    if (b > 0 && ws[b - 1].w == "op" && d.full_day && has_word_prefix(ws, cues.started)) {
       pieces.push_back({first_iso(d), std::nullopt, b - 1, d.end});
       continue;
     }
-    if (b > 0 && ws[b - 1].w == "in" && d.has_month && has_word_prefix(ws, {"verleng"})) {
+    // "vertrekt in januari", "wordt in maart verlengd"
+    // ... but "besloot het kabinet in december ... te verlengen" dates the decision.
+    if (b > 0 && ws[b - 1].w == "in" && d.has_month && has_word_prefix(ws, cues.departs) &&
+        !has_word_prefix(ws, cues.decided)) {
       pieces.push_back({first_iso(d), std::nullopt, b - 1, d.end});
       continue;
     }
@@ -221,9 +278,12 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
     pp.start = p.start.value_or("");
     pp.end = p.end.value_or("");
     if (pp.start.empty() && pp.end.empty()) continue;
+    if (!pp.start.empty() && !pp.end.empty() && pp.end < pp.start) continue;  // not a period
     pp.text = span_text(s, ws, p.b, p.e);
     pp.offset = ws[p.b].offset;
-    pp.duration = duration;
+    pp.duration = duration.has_value();
+    // "vanaf medio april ... voor een periode van maximaal 6 maanden": the sentence gives both.
+    if (pp.end.empty() && !pp.start.empty() && duration) pp.end = end_after(pp.start, *duration);
     out.push_back(pp);
   }
 
@@ -248,7 +308,7 @@ std::vector<PeriodPhrase> find_periods(std::string_view s, const std::string& do
       pp.text = span_text(s, ws, from, d.end);
       pp.offset = ws[from].offset;
       pp.whole_year = !d.has_month;
-      pp.duration = duration;
+      pp.duration = duration.has_value();
       out.push_back(pp);
       break;
     }

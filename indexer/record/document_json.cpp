@@ -73,6 +73,22 @@ nlohmann::json period_to_json(const PeriodFact& p) {
           {"sentence", p.sentence}};
 }
 
+nlohmann::json force_to_json(const ForceFact& f) {
+  return {{"mission", null_if_empty(f.mission)},
+          {"count", f.count},
+          {"what", f.what},
+          {"kind", f.kind},
+          {"max", f.max},
+          {"about", f.about},
+          {"extra", f.extra},
+          {"dutch", f.dutch},
+          {"date", null_if_empty(f.date)},
+          {"year", f.year ? nlohmann::json(*f.year) : nlohmann::json(nullptr)},
+          {"text", f.text},
+          {"page", f.page},
+          {"sentence", f.sentence}};
+}
+
 nlohmann::json facts_to_json(const Facts& f) {
   nlohmann::json j;
   j["missions"] = f.missions;
@@ -80,6 +96,8 @@ nlohmann::json facts_to_json(const Facts& f) {
   for (const auto& c : f.costs) j["costs"].push_back(cost_to_json(c));
   j["periods"] = nlohmann::json::array();
   for (const auto& p : f.periods) j["periods"].push_back(period_to_json(p));
+  j["forces"] = nlohmann::json::array();
+  for (const auto& x : f.forces) j["forces"].push_back(force_to_json(x));
   return j;
 }
 
@@ -122,6 +140,29 @@ PeriodFact period_from_json(const nlohmann::json& j) {
   p.page = number_at<int>(j, "page").value_or(0);
   p.sentence = string_field(j, "sentence");
   return p;
+}
+
+ForceFact force_from_json(const nlohmann::json& j) {
+  ForceFact f;
+  if (!j.is_object()) return f;
+  auto flag = [&j](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_boolean() && it->get<bool>();
+  };
+  f.mission = string_field(j, "mission");
+  f.count = number_at<long long>(j, "count").value_or(0);
+  f.what = string_field(j, "what");
+  f.kind = string_field(j, "kind");
+  f.max = flag("max");
+  f.about = flag("about");
+  f.extra = flag("extra");
+  f.dutch = flag("dutch");
+  f.date = string_field(j, "date");
+  f.year = number_at<int>(j, "year");
+  f.text = string_field(j, "text");
+  f.page = number_at<int>(j, "page").value_or(0);
+  f.sentence = string_field(j, "sentence");
+  return f;
 }
 
 }  // namespace kz

@@ -15,7 +15,7 @@ nlohmann::json metadata_to_json(const Metadata& m, int pages);
 
 // {"missions":[ids],"costs":[{"mission","amount_eur","text","year"|null,"period","estimate",
 //  "part_of_total_eur"|null,"page","sentence"}],"periods":[{"mission","kind","start"|null,
-//  "end"|null,"text","page","sentence"}]}
+//  "end"|null,"text","page","sentence"}],"forces":[force_to_json...]}
 nlohmann::json facts_to_json(const Facts& f);
 
 // A JSON null for an empty text, as the stored and printed forms write an absent date or name.
@@ -28,8 +28,12 @@ std::string string_field(const nlohmann::json& j, const char* key);
 // fields missing or of the wrong type read as empty).
 nlohmann::json cost_to_json(const CostFact& c);
 nlohmann::json period_to_json(const PeriodFact& p);
+// {"mission","count","what","kind","max","about","extra","dutch","date"|null,"year"|null,"text",
+//  "page","sentence"}
+nlohmann::json force_to_json(const ForceFact& f);
 CostFact cost_from_json(const nlohmann::json& j);
 PeriodFact period_from_json(const nlohmann::json& j);
+ForceFact force_from_json(const nlohmann::json& j);
 
 // Compact JSON text with invalid UTF-8 replaced (U+FFFD), never an exception: how the index
 // stores JSON and how the command line prints it. A PDF's bytes are not always valid UTF-8.

@@ -104,10 +104,29 @@ struct PeriodFact {
   std::string sentence;
 };
 
+// A force size: "85 militairen", "maximaal 150 extra militairen", "drie transporthelikopters",
+// "Zr.Ms. De Ruyter" (a named ship counts one).
+struct ForceFact {
+  std::string mission;
+  long long count = 0;
+  std::string what;                        // the noun or the ship as printed: "militairen"
+  std::string kind;                        // personnel, ship, aircraft, unit
+  bool max = false;                        // a ceiling: "maximaal", "ten hoogste"
+  bool about = false;                      // an approximation: "ongeveer", "circa", "een tiental"
+  bool extra = false;                      // added to what is there: "extra", "aanvullende"
+  bool dutch = false;                      // the sentence speaks of the Dutch side
+  std::string date;                        // first date the sentence names, YYYY-MM-DD, or empty
+  std::optional<int> year;                 // that date's year, else the document's
+  std::string text;                        // the phrase as printed: "maximaal 150 extra militairen"
+  int page = 0;
+  std::string sentence;
+};
+
 struct Facts {
   std::vector<std::string> missions;       // mission ids the document discusses
   std::vector<CostFact> costs;
   std::vector<PeriodFact> periods;
+  std::vector<ForceFact> forces;
 };
 
 }  // namespace kz

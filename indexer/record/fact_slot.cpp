@@ -20,6 +20,7 @@ constexpr char kZstd = 'S';  // JSON lines; still read, no longer written
 constexpr char kZlib = 'Z';  // the first format; still read, no longer written
 constexpr char kCost = 'c';
 constexpr char kPeriod = 'p';
+constexpr char kForce = 'f';
 constexpr int kZstdLevel = 12;
 
 // Decoding contexts live for the thread: the fact commands decode thousands of small values,
@@ -188,11 +189,33 @@ bool read_period(std::vector<std::string>& f, PeriodFact& p) {
   return true;
 }
 
+bool read_force(std::vector<std::string>& f, ForceFact& x) {
+  if (f.size() != 11 || f[5].size() != 4) return false;
+  std::optional<long long> count;
+  std::optional<int> page;
+  if (!read_number(f[2], count) || !read_number(f[7], x.year) || !read_number(f[9], page)) return false;
+  for (char c : f[5])
+    if (c != '0' && c != '1') return false;
+  x.mission = std::move(f[1]);
+  x.count = count.value_or(0);
+  x.what = std::move(f[3]);
+  x.kind = std::move(f[4]);
+  x.max = f[5][0] == '1';
+  x.about = f[5][1] == '1';
+  x.extra = f[5][2] == '1';
+  x.dutch = f[5][3] == '1';
+  x.date = std::move(f[6]);
+  x.text = std::move(f[8]);
+  x.page = page.value_or(0);
+  x.sentence = std::move(f[10]);
+  return true;
+}
+
 // A fact line's kind, when it is of a wanted kind and mission (the mission is the second field).
 char wanted_kind(std::string_view line, const Wanted& wanted) {
   if (line.size() < 3 || line[1] != '\t') return 0;
   const char kind = line[0];
-  if (!(kind == kCost ? wanted.costs : kind == kPeriod && wanted.periods)) return 0;
+  if (!(kind == kCost ? wanted.costs : kind == kPeriod ? wanted.periods : kind == kForce && wanted.forces)) return 0;
   if (!wanted.mission.empty()) {
     std::string_view rest = line.substr(2);
     if (cut(rest, '\t') != wanted.mission) return 0;
@@ -214,6 +237,9 @@ bool read_rows(std::string_view lines, const Wanted& wanted, Record& out) {
     if (kind == kCost) {
       CostFact c;
       if (read_cost(f, c)) out.costs.push_back(std::move(c));
+    } else if (kind == kForce) {
+      ForceFact x;
+      if (read_force(f, x)) out.forces.push_back(std::move(x));
     } else {
       PeriodFact p;
       if (read_period(f, p)) out.periods.push_back(std::move(p));
@@ -232,7 +258,7 @@ bool read_json_lines(std::string_view lines, const Wanted& wanted, Record& out) 
   while (!lines.empty()) {
     std::string_view line = cut(lines, '\n');
     const char kind = wanted_kind(line, wanted);
-    if (kind == 0) continue;
+    if (kind == 0 || kind == kForce) continue;  // the JSON lines format had no force sizes
     std::string_view rest = line.substr(2);
     std::string mission(cut(rest, '\t'));
     if (mission.empty()) continue;
@@ -276,6 +302,22 @@ std::string encode(const Metadata& meta, const Facts& facts) {
     for (std::string_view field : {p.mission, p.kind, p.start, p.end, p.text}) put_text(lines, field);
     put_number<int>(lines, p.page);
     put_text(lines, p.sentence);
+  }
+  for (const auto& x : facts.forces) {
+    if (x.mission.empty()) continue;
+    lines += '\n';
+    lines += kForce;
+    put_text(lines, x.mission);
+    put_number<long long>(lines, x.count);
+    put_text(lines, x.what);
+    put_text(lines, x.kind);
+    lines += '\t';
+    for (bool b : {x.max, x.about, x.extra, x.dutch}) lines += b ? '1' : '0';
+    put_text(lines, x.date);
+    put_number(lines, x.year);
+    put_text(lines, x.text);
+    put_number<int>(lines, x.page);
+    put_text(lines, x.sentence);
   }
   return compress(lines);
 }

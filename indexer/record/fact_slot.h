@@ -7,6 +7,10 @@
 //   then one line per cost or period that names a mission, "c" or "p" first, the mission second:
 //     c  mission  amount_eur  text  year  period  estimate(0/1)  part_of_total_eur  page  sentence
 //     p  mission  kind  start  end  text  page  sentence
+//     f  mission  count  what  kind  flags  date  year  text  page  sentence
+//   where flags are four 0/1 characters: max, about, extra, dutch. Readers skip a line kind
+//   they do not know, so a value with force lines stays readable by older builds, and an
+//   older value simply has none.
 //   An absent number is an empty field. In text, '\' TAB and newline are written \\ \t \n.
 // Plain fields, not JSON: the fact commands read thousands of these per question, and a JSON
 // parser building objects took most of their time. Stored zstd-compressed behind an 'R' and the
@@ -28,12 +32,13 @@ struct Record {
   std::string id, date, title, doctype;
   std::vector<CostFact> costs;
   std::vector<PeriodFact> periods;
+  std::vector<ForceFact> forces;
 };
 
 // Which facts to read: those of one mission (every mission's when empty), of the asked kinds.
 struct Wanted {
   std::string_view mission;
-  bool costs = true, periods = true;
+  bool costs = true, periods = true, forces = false;
 };
 
 // The value for a document; facts without a mission are left out (the commands ask by mission).

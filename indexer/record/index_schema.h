@@ -28,6 +28,7 @@ inline constexpr std::string_view kLayout = "XLAY";      // XLAYkst, XLAYbrief, 
 // document indexed with them; documents without the mark (older indexes) are read in full.
 inline constexpr std::string_view kFactCost = "XFC";
 inline constexpr std::string_view kFactPeriod = "XFP";
+inline constexpr std::string_view kFactForce = "XFF";  // the document gives a force size
 inline constexpr std::string_view kFactTerms = "XFT";
 // XDATA<stamp>: the data files (mission table, analysis data) a document was extracted with,
 // as a hash; a document whose stamp differs from today's data is extracted again.
