@@ -137,7 +137,8 @@ int run(const Globals& g, const IndexArgs& a) {
                      ", skipped (failed before, unchanged since): %zu").c_str(), s.skipped_failed);
     if (!s.undated.empty()) std::printf(tr(", zonder datum: %zu", ", undated: %zu").c_str(), s.undated.size());
     std::printf(" (%.2f s)\n", s.seconds);
-    if (s.skipped_failed) std::printf("--retry-failed tries the skipped files again\n");
+    if (s.skipped_failed)
+      std::printf("%s", tr("--retry-failed probeert de overgeslagen bestanden opnieuw\n", "--retry-failed tries the skipped files again\n").c_str());
   }
   if (!s.write_error.empty()) {
     print_error(opt.db, s.write_error);

@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdio>
 
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 
 namespace kz::dutch_date {
 namespace {

@@ -2,7 +2,7 @@
 // paper is addressed to, the place-and-date line, and the doctype from a title.
 #include "indexer/dates/dutch_date.h"
 #include "indexer/record/kamerstuk_ref.h"
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 #include "indexer/metadata/metadata.h"
 #include "indexer/metadata/metadata_layouts.h"
 

@@ -2,7 +2,7 @@
 // column) and of a beslisnota ("Aan", "Van", "Datum", "Onze referentie", "Nota" + title).
 #include "indexer/dates/dutch_date.h"
 #include "indexer/metadata/metadata.h"
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 #include "indexer/metadata/metadata_layouts.h"
 
 namespace kz::meta {

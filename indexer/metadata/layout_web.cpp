@@ -5,7 +5,7 @@
 // ontvangen 2 april 2019", "Brief | 2024D09984 | Datum 2024-03-22") with the title around it.
 #include "indexer/dates/dutch_date.h"
 #include "indexer/record/kamerstuk_ref.h"
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 #include "indexer/metadata/metadata.h"
 #include "indexer/metadata/metadata_layouts.h"
 

@@ -5,7 +5,7 @@
 
 #include "indexer/dates/dutch_date.h"
 #include "indexer/record/kamerstuk_ref.h"
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 #include "indexer/metadata/metadata_layouts.h"
 #include "indexer/metadata/signatories.h"
 

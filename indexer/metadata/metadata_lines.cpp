@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "indexer/pdf/dehyphenate.h"
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 
 namespace kz::meta {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 
 namespace kz::meta {
 namespace {

@@ -3,7 +3,7 @@
 // long or hostile input.
 #include "indexer/record/kamerstuk_scan.h"
 
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 
 namespace kz::ref::scan {
 namespace {

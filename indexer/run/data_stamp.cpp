@@ -8,16 +8,21 @@
 #include "indexer/run/content_hash.h"
 #include "indexer/record/index_schema.h"
 #include "indexer/record/missions.h"
+#include "stemmer/analysis.h"
 #include "stemmer/data_files.h"
 
 namespace kz {
 
 std::string data_stamp() {
   std::string all = "missions.tsv\n" + MissionTable::load_default().source_tsv();
+  // The other tables of corpus/ (mission words, period cues, force words) and the analysis data.
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(analysis::stemmer_data_dir(), ec))
     if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path());
+  for (const auto& e : std::filesystem::directory_iterator(analysis::data_dir() + "/corpus", ec))
+    if (e.is_regular_file() && e.path().extension() == ".tsv" && e.path().filename() != "missions.tsv")
+      files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const auto& f : files) all += "\n" + f.filename().string() + "\n" + sha256_file(f.string());
   return sha256_text(all).substr(0, 16);

@@ -16,7 +16,7 @@
 
 #include "query/query.h"
 #include "stemmer/analysis.h"
-#include "test_support.h"
+#include "tests/test_support.h"
 
 namespace {
 

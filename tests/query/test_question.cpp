@@ -7,7 +7,7 @@
 
 #include "query/query.h"
 #include "query/question.h"
-#include "test_support.h"
+#include "tests/test_support.h"
 
 namespace {
 

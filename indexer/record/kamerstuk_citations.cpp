@@ -2,7 +2,7 @@
 #include "indexer/dates/dutch_date.h"
 #include "indexer/record/kamerstuk_ref.h"
 #include "indexer/record/kamerstuk_scan.h"
-#include "indexer/record/meta_text.h"
+#include "indexer/dates/meta_text.h"
 
 namespace kz::ref {
 namespace {
