@@ -213,11 +213,11 @@ kz::query::Index* AskQuestions::index_ = nullptr;
 std::map<std::string, std::string> AskQuestions::ids_;
 
 TEST_F(AskQuestions, SharedQuestionSet) {
-  score("questions.tsv", {{"cost", 0.9}, {"lookup", 1.0}, {"mandate", 0.2}, {"search", 0.85}, {"timeline", 0.85}});
+  score("questions.tsv", {{"cost", 0.9}, {"lookup", 1.0}, {"mandate", 0.5}, {"search", 0.85}, {"timeline", 0.85}});
 }
 
 TEST_F(AskQuestions, OwnQuestionsInOtherPhrasings) {
-  score("questions_extra.tsv", {{"cost", 1.0}, {"lookup", 1.0}, {"mandate", 0.6}, {"search", 0.85}, {"timeline", 0.8}});
+  score("questions_extra.tsv", {{"cost", 1.0}, {"lookup", 1.0}, {"mandate", 1.0}, {"search", 1.0}, {"timeline", 1.0}});
 }
 
 }  // namespace
