@@ -8,6 +8,9 @@ scripts/build.sh
 db=build/demo.db
 ./build/kamerzoek index corpus --db "$db"
 echo
+echo '$ kamerzoek ask "Wat kostte de battlegroup in Litouwen per jaar?"'
+./build/kamerzoek ask "Wat kostte de battlegroup in Litouwen per jaar?" --db "$db"
+echo
 echo '$ kamerzoek costs "MNBG Litouwen"'
 ./build/kamerzoek costs "MNBG Litouwen" --db "$db" || true
 echo
