@@ -12,18 +12,12 @@ namespace {
 
 using nlohmann::json;
 
+// The stored form of the fact, with its page and sentence as the row's source.
 json force_row(const MissionDocument& doc, const ForceFact& f) {
-  return {{"count", f.count},
-          {"what", f.what},
-          {"kind", f.kind},
-          {"max", f.max},
-          {"about", f.about},
-          {"extra", f.extra},
-          {"dutch", f.dutch},
-          {"date", null_if_empty(f.date)},
-          {"year", f.year ? json(*f.year) : json(nullptr)},
-          {"text", f.text},
-          {"source", fact_source(doc, f.page, f.sentence)}};
+  json row = force_to_json(f);
+  for (const char* key : {"mission", "page", "sentence"}) row.erase(key);
+  row["source"] = fact_source(doc, f.page, f.sentence);
+  return row;
 }
 
 }  // namespace
