@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <deque>
@@ -48,8 +49,14 @@ struct WriteFailed {
 };
 
 // "No space left on device" -> "no space left on device": it continues a sentence.
+// A failed commit may come wrapped ("modifications failed (DatabaseError: Error writing block 1
+// (No space left on device)), and couldn't open at the old revision: ...") with no errno of its
+// own: the disk's error inside the message is the cause.
 std::string cause_of(const Xapian::Error& e) {
   std::string cause = e.get_error_string() ? e.get_error_string() : "";
+  if (cause.empty())
+    for (int err : {ENOSPC, EIO, EDQUOT, EROFS})
+      if (e.get_msg().find(std::strerror(err)) != std::string::npos) cause = std::strerror(err);
   if (cause.empty()) cause = e.get_msg();
   if (!cause.empty() && cause[0] >= 'A' && cause[0] <= 'Z' && (cause.size() < 2 || !(cause[1] >= 'A' && cause[1] <= 'Z')))
     cause[0] = static_cast<char>(cause[0] - 'A' + 'a');
