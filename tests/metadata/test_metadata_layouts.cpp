@@ -5,23 +5,13 @@
 #include <gtest/gtest.h>
 
 #include "indexer/metadata/metadata.h"
+#include "tests/metadata/page_lines.h"
 
 namespace {
 
 using Role = kz::Line::Role;
 
-kz::Line L(int page, double x, double y, std::string text, Role role = Role::Body, double h = 9) {
-  kz::Line l;
-  l.page = page;
-  l.x = x;
-  l.y = y;
-  l.text = std::move(text);
-  l.width = 6.0 * l.text.size() * 0.8;
-  l.height = h;
-  l.font_size = h + 1;
-  l.role = role;
-  return l;
-}
+using kz::test::L;
 
 kz::Paragraph P(int page, std::string text) {
   kz::Paragraph p;
